@@ -1,0 +1,42 @@
+'use server';
+
+import { CredentialsSignin } from 'next-auth';
+import { getDb } from '@/db';
+import { createMerchant } from '@/db/queries/merchants';
+import { publicAction } from '@/lib/actions/action';
+import { signIn, signOut } from '@/lib/auth';
+import { hashPassword } from '@/lib/auth/password';
+import { AppError } from '@/lib/errors';
+import { safeCallbackPath } from '@/lib/safe-redirect';
+import { signInSchema, signUpSchema } from '@/lib/validations/auth';
+
+export const signUpAction = publicAction(signUpSchema, async ({ email, password }) => {
+  const merchant = await createMerchant(await getDb(), { email, passwordHash: await hashPassword(password) });
+  if (!merchant) {
+    throw new AppError('conflict', 'An account with this email already exists.', {
+      email: ['An account with this email already exists. Sign in instead.'],
+    });
+  }
+  console.info(JSON.stringify({ event: 'merchant.signed_up', merchantId: merchant.id }));
+  await signInOrExplain(email, password, '/apps');
+});
+
+export const signInAction = publicAction(signInSchema, async ({ email, password, callbackUrl }) => {
+  await signInOrExplain(email, password, safeCallbackPath(callbackUrl));
+});
+
+async function signInOrExplain(email: string, password: string, redirectTo: string) {
+  try {
+    await signIn('credentials', { email, password, redirectTo });
+  } catch (error) {
+    if (!(error instanceof CredentialsSignin)) throw error;
+    if (error.code === 'rate_limited') {
+      throw new AppError('rate_limited', 'Too many failed sign-in attempts. Wait 15 minutes and try again.');
+    }
+    throw new AppError('unauthorized', 'Invalid email or password');
+  }
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: '/login' });
+}

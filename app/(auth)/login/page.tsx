@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { LoginForm } from '@/components/auth/login-form';
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
+import { currentMerchant } from '@/lib/auth/session';
+import { safeCallbackPath } from '@/lib/safe-redirect';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
+  if (await currentMerchant()) redirect(callbackUrl);
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>
+          <h1>Sign in to KS Pay</h1>
+        </CardTitle>
+        <CardDescription>Manage your apps and payment gateways.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <LoginForm callbackUrl={callbackUrl} />
+      </CardContent>
+      <CardFooter className="text-sm text-muted-foreground">
+        New to KS Pay?&nbsp;
+        <Link href="/signup" className="font-medium text-foreground underline underline-offset-4">
+          Create an account
+        </Link>
+      </CardFooter>
+    </Card>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { defaultChecklist, OnboardingChecklist } from '@/components/apps/onboarding-checklist';
+import { CopyButton } from '@/components/copy-button';
+import { PageHeader } from '@/components/shell/page-header';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { requireOwnedApp } from '@/lib/apps/owned-app';
+import { countryName } from '@/lib/countries';
+import { formatDateTime } from '@/lib/format';
+
+type Props = { params: Promise<{ appId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { app } = await requireOwnedApp((await params).appId);
+  return { title: app.name };
+}
+
+export default async function AppOverviewPage({ params }: Props) {
+  const { app } = await requireOwnedApp((await params).appId);
+  return (
+    <div className="grid gap-6">
+      <PageHeader title={app.name} description="App Overview">
+        <Button variant="outline" asChild>
+          <Link href={`/apps/${app.publicId}/settings`}>Settings</Link>
+        </Button>
+      </PageHeader>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Details</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <dl className="grid gap-4 text-sm sm:grid-cols-2">
+            <div className="grid gap-1">
+              <dt className="text-muted-foreground">App ID</dt>
+              <dd className="flex items-center gap-1 font-mono">
+                {app.publicId}
+                <CopyButton value={app.publicId} label="Copy App ID" />
+              </dd>
+            </div>
+            <div className="grid gap-1">
+              <dt className="text-muted-foreground">App Name</dt>
+              <dd>{app.name}</dd>
+            </div>
+            <div className="grid gap-1">
+              <dt className="text-muted-foreground">Email</dt>
+              <dd>{app.email}</dd>
+            </div>
+            <div className="grid gap-1">
+              <dt className="text-muted-foreground">Country</dt>
+              <dd>{countryName(app.country)}</dd>
+            </div>
+            <div className="grid gap-1">
+              <dt className="text-muted-foreground">Created</dt>
+              <dd>
+                <time dateTime={app.createdAt.toISOString()}>{formatDateTime(app.createdAt)}</time>
+              </dd>
+            </div>
+          </dl>
+        </CardContent>
+      </Card>
+      <OnboardingChecklist steps={defaultChecklist()} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// First-load JS (gzip) of built pages: starts `next start` on the production build, signs in as the
+// demo merchant, and sums the gzipped size of every script each page's HTML loads.
+// Usage: npm run build && npm run bench:bundle
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const port = 3200;
+const base = `http://localhost:${port}`;
+const EMPTY_NEXT_PAGE_KB = 135; // an empty Next 16 page, measured on this kind of machine
+
+if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first.');
+rmSync('.data/bench', { recursive: true, force: true });
+const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+  env: { ...process.env, DATA_DIR: '.data/bench', DEMO_SEED: 'on', DATABASE_URL: '', AUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopq' },
+  stdio: 'ignore',
+});
+
+try {
+  await waitFor(`${base}/api/health`);
+  const cookie = await signInAsDemo();
+  const rows = [];
+  for (const [path, headers] of [['/login', {}], ['/signup', {}], ['/apps', { cookie }]]) {
+    rows.push({ page: path, ...(await firstLoad(path, headers)) });
+  }
+  console.log('\nFirst-load JS (gzip), production build:');
+  for (const r of rows) console.log(`  ${r.page.padEnd(10)} ${r.kb.toFixed(1).padStart(7)} kB  (${r.scripts} scripts)`);
+  console.log(`  ${'empty page'.padEnd(10)} ${EMPTY_NEXT_PAGE_KB.toFixed(1).padStart(7)} kB  (reference: empty Next 16 page)`);
+} finally {
+  server.kill('SIGTERM');
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`server did not start: ${url}`);
+}
+
+async function signInAsDemo() {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = await csrf.json();
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const body = new URLSearchParams({ csrfToken, email: 'demo@kspay.local', password: 'demo-password' });
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    body,
+    headers: { cookie: jar.join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+    redirect: 'manual',
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.includes('session-token'));
+  if (!session) throw new Error('demo sign-in failed');
+  return [...jar, session].join('; ');
+}
+
+async function firstLoad(path, headers) {
+  const res = await fetch(base + path, { headers, redirect: 'manual' });
+  if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+  const html = await res.text();
+  const srcs = new Set(
+    [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g), ...html.matchAll(/<link[^>]+as="script"[^>]+href="([^"]+)"/g)].map((m) => m[1]),
+  );
+  let bytes = 0;
+  for (const src of srcs) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+  return { kb: bytes / 1024, scripts: srcs.size };
+}

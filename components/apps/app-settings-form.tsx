@@ -1,0 +1,26 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { toast } from 'sonner';
+import { updateAppAction } from '@/app/(dashboard)/apps/actions';
+import type { Country } from '@/lib/countries';
+import type { AppFieldsInput } from '@/lib/validations/app';
+import { AppForm } from './app-form';
+
+type Props = { appId: string; countries: Country[]; defaultValues: AppFieldsInput };
+
+export function AppSettingsForm({ appId, countries, defaultValues }: Props) {
+  const router = useRouter();
+  return (
+    <AppForm
+      countries={countries}
+      defaultValues={defaultValues}
+      submitLabel="Save changes"
+      onSubmit={(fields) => updateAppAction({ appId, fields })}
+      onSaved={() => {
+        toast.success('Changes saved');
+        router.refresh();
+      }}
+    />
+  );
+}

@@ -1,0 +1,33 @@
+import { LogOut } from 'lucide-react';
+import { signOutAction } from '@/app/(auth)/actions';
+import { ThemeToggle } from '@/components/theme-toggle';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { env } from '@/lib/env';
+import { MobileNav } from './mobile-nav';
+import type { NavApp } from './sidebar-nav';
+
+export function Header({ email, apps }: { email: string; apps: NavApp[] }) {
+  return (
+    <header className="sticky top-0 z-10 flex h-14 items-center gap-3 border-b bg-background/95 px-4 backdrop-blur md:px-8">
+      <MobileNav apps={apps} />
+      {env.GATEWAYS === 'sandbox' && (
+        <Badge variant="warning" title="Gateways are simulated by the local sandbox: no real money moves.">
+          Sandbox
+        </Badge>
+      )}
+      <div className="ml-auto flex items-center gap-2">
+        <span className="hidden max-w-48 truncate text-sm text-muted-foreground sm:inline" data-testid="signed-in-email">
+          {email}
+        </span>
+        <ThemeToggle />
+        <form action={signOutAction}>
+          <Button type="submit" variant="ghost" size="sm">
+            <LogOut aria-hidden />
+            Sign out
+          </Button>
+        </form>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { env } from '@/lib/env';
+import { type Database, openPglite, openPostgres } from './client';
+
+/**
+ * A fresh, migrated database for one test file: PGlite in memory, or, with TEST_DATABASE_URL,
+ * a new PostgreSQL database that is dropped on close.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  if (!env.TEST_DATABASE_URL) return openPglite('memory://');
+  const { default: postgres } = await import('postgres');
+  const admin = postgres(env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+  const name = `ks_test_${randomBytes(6).toString('hex')}`;
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(env.TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const database = await openPostgres(url.toString(), { max: 5 });
+  return {
+    ...database,
+    kind: 'postgres',
+    async close() {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}

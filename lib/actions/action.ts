@@ -1,0 +1,59 @@
+import { unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import { type Db, getDb } from '@/db';
+import { type SessionMerchant, currentMerchant } from '@/lib/auth/session';
+import { AppError, toPublicError } from '@/lib/errors';
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+type Context = { db: Db; merchant: SessionMerchant };
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/**
+ * The one wrapper for server actions that need a signed-in merchant:
+ * session → zod → action → typed result. Thrown AppErrors become their message; anything else is
+ * logged and answered with a generic message.
+ */
+export function authedAction<S extends z.ZodType, T>(
+  schema: S,
+  run: (input: z.infer<S>, ctx: Context) => Promise<T>,
+) {
+  return async (input: z.input<S>): Promise<ActionResult<T>> => {
+    const merchant = await currentMerchant();
+    if (!merchant) return { ok: false, message: 'Your session has ended. Sign in again.' };
+    return runValidated(schema, input, (data) => getDb().then((db) => run(data, { db, merchant })));
+  };
+}
+
+/** The same for actions without a session (sign-up, sign-in). */
+export function publicAction<S extends z.ZodType, T>(schema: S, run: (input: z.infer<S>) => Promise<T>) {
+  return async (input: z.input<S>): Promise<ActionResult<T>> => runValidated(schema, input, run);
+}
+
+async function runValidated<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  run: (data: z.infer<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, message: 'Check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) };
+  }
+  try {
+    return { ok: true, data: await run(parsed.data) };
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+    return { ok: false, message: toPublicError(error, { event: 'action_failed' }).message };
+  }
+}

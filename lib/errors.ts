@@ -1,0 +1,55 @@
+export type AppErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal';
+
+const httpStatus: Record<AppErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** An error whose message is safe to show to the user. Anything else becomes a generic message. */
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status() {
+    return httpStatus[this.code];
+  }
+}
+
+export const GENERIC_ERROR_MESSAGE = 'Something went wrong on our side. Please try again.';
+
+/** The user-facing shape of any error; unknown errors are logged and replaced by a generic message. */
+export function toPublicError(error: unknown, context: Record<string, unknown> = {}) {
+  if (error instanceof AppError) {
+    return { code: error.code, status: error.status, message: error.message, fieldErrors: error.fieldErrors };
+  }
+  console.error(
+    JSON.stringify({
+      event: 'unhandled_error',
+      ...context,
+      name: error instanceof Error ? error.name : typeof error,
+      message: error instanceof Error ? error.message : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    }),
+  );
+  return { code: 'internal' as const, status: 500, message: GENERIC_ERROR_MESSAGE, fieldErrors: undefined };
+}

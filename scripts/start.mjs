@@ -1,0 +1,35 @@
+// Starts the gateway sandbox and the dashboard together: `node scripts/start.mjs dev|start`.
+// Extra arguments go to `next`. Ctrl-C stops both.
+import { spawn } from 'node:child_process';
+
+const mode = process.argv[2] === 'start' ? 'start' : 'dev';
+const sandboxUrl = process.env.SANDBOX_URL || `http://localhost:${process.env.SANDBOX_PORT || 4010}`;
+const children = [];
+
+function run(name, command, args) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  const prefix = (stream, out) =>
+    stream.on('data', (chunk) => {
+      for (const line of chunk.toString().split('\n')) if (line) out.write(`[${name}] ${line}\n`);
+    });
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
+  child.on('exit', (code) => {
+    console.log(`[${name}] exited with ${code}`);
+    stop(code ?? 1);
+  });
+  children.push(child);
+}
+
+function stop(code) {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  process.exitCode = code;
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+const sandboxUp = await fetch(`${sandboxUrl}/__sandbox/health`).then((r) => r.ok, () => false);
+if (sandboxUp) console.log(`[sandbox] already running at ${sandboxUrl}`);
+else if (process.env.GATEWAYS !== 'live') run('sandbox', process.execPath, ['--import', 'tsx', 'sandbox/main.ts']);
+
+run('next', process.execPath, ['node_modules/next/dist/bin/next', mode, ...process.argv.slice(3)]);

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Every suite: unit/integration on PGlite (and PostgreSQL when TEST_DATABASE_URL is set), then
+# Playwright against the production build on the embedded database (and PostgreSQL likewise).
+# Ends with one line summing every suite: "N passed, N failed, N skipped".
+set -u
+cd "$(dirname "$0")/.."
+results=test-results/summary
+rm -rf "$results" && mkdir -p "$results"
+status=0
+
+run() { # name, command...
+  local name=$1; shift
+  echo "::: $name"
+  "$@" || status=1
+}
+
+check() { # name, command... — a static check counts as one test in the summary
+  echo "::: $1"; local name=$1; shift
+  local ok=1
+  "$@" || { ok=0; status=1; }
+  echo "{\"check\":\"$name\",\"passed\":$ok,\"failed\":$((1 - ok))}" > "$results/check-$name.json"
+}
+
+check typecheck npx tsc --noEmit
+check lint npx eslint .
+
+run "vitest (PGlite)" env -u TEST_DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest-pglite.json"
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  run "vitest (PostgreSQL)" npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest-postgres.json"
+fi
+
+if npx next build; then
+  run "playwright (PGlite)" env PLAYWRIGHT_JSON_OUTPUT_FILE="$results/e2e-pglite.json" npx playwright test --reporter=list,json
+  if [ -n "${TEST_DATABASE_URL:-}" ]; then
+    e2e_db=$(node scripts/pg-database.mjs create "$TEST_DATABASE_URL")
+    run "playwright (PostgreSQL)" env E2E_DATABASE_URL="$e2e_db" E2E_PORT=3101 E2E_SANDBOX_PORT=4111 \
+      PLAYWRIGHT_JSON_OUTPUT_FILE="$results/e2e-postgres.json" npx playwright test --reporter=list,json
+    node scripts/pg-database.mjs drop "$e2e_db"
+  fi
+else
+  echo "next build failed"
+  status=1
+fi
+
+node scripts/summarize-tests.mjs "$results" || status=1
+exit $status
