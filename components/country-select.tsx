@@ -95,7 +95,9 @@ export function CountrySelect({
                     aria-hidden="true"
                   />
                   <span className="truncate">{option.name}</span>
-                  <span className="ml-auto text-xs text-muted-foreground">{option.code}</span>
+                  <span className="ml-auto text-xs text-muted-foreground" aria-hidden="true">
+                    {option.code}
+                  </span>
                 </CommandItem>
               ))}
             </CommandGroup>

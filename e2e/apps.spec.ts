@@ -74,9 +74,10 @@ test('newest app first, and edit then delete in Settings', async ({ page, mercha
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
 
-test('dark theme is accessible too', async ({ page }) => {
+test('dark theme is accessible too', async ({ page, merchant }) => {
+  await expect(page.getByTestId('signed-in-email')).toHaveText(merchant.email);
   await page.getByRole('button', { name: 'Toggle theme' }).click();
-  await page.getByRole('menuitem', { name: 'Dark' }).click();
+  await page.getByRole('menuitemradio', { name: 'Dark' }).click();
   await expect(page.locator('html')).toHaveClass(/dark/);
   await expectAccessible(page);
 });

@@ -58,7 +58,7 @@ export function AppForm({ countries, defaultValues, submitLabel, onSubmit, onSav
               onChange={field.onChange}
               invalid={!!fieldState.error}
               describedBy={fieldState.error ? 'app-country-error' : undefined}
-              placeholder="Choose a country"
+              placeholder="Select a country"
             />
             {fieldState.error && <FieldError id="app-country-error">{fieldState.error.message}</FieldError>}
           </Field>

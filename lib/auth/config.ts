@@ -23,8 +23,9 @@ export function baseAuthConfig(): NextAuthConfig {
     logger: {
       error(error) {
         // A refused sign-in is an expected outcome, already recorded in login_attempts.
-        if (error.name === 'CredentialsSignin') return;
-        console.error(JSON.stringify({ event: 'auth.error', name: error.name, message: error.message }));
+        const type = 'type' in error ? String(error.type) : error.name;
+        if (type === 'CredentialsSignin') return;
+        console.error(JSON.stringify({ event: 'auth.error', type, message: error.message }));
       },
     },
   };
