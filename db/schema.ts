@@ -1,5 +1,24 @@
 import { relations } from 'drizzle-orm';
-import { boolean, char, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  char,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+export const gatewayName = pgEnum('gateway_name', ['razorpay', 'cashfree']);
+export const gatewayModeEnum = pgEnum('gateway_mode', ['test', 'live']);
+export const credentialsStatus = pgEnum('credentials_status', ['pending', 'submitted', 'verified', 'failed', 'locked']);
+export const stepStatus = pgEnum('step_status', ['pending', 'done', 'verified', 'not_required']);
+export const attemptOutcome = pgEnum('attempt_outcome', ['in_progress', 'succeeded', 'failed', 'unavailable']);
+export const apiKeyKind = pgEnum('api_key_kind', ['public', 'secret']);
 
 export const merchants = pgTable('merchants', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -41,6 +60,118 @@ export const loginAttempts = pgTable(
   ],
 );
 
+/**
+ * One payment-gateway connection per app: the wizard's state. `currentCredentialsId` is what the
+ * merchant last submitted; `verifiedCredentialsId` is what is in use (a replacement being verified
+ * never takes a working merchant offline).
+ */
+export const gatewayConnections = pgTable('gateway_connections', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  appId: uuid('app_id')
+    .notNull()
+    .unique()
+    .references(() => apps.id, { onDelete: 'cascade' }),
+  credentialsStatus: credentialsStatus('credentials_status').notNull().default('pending'),
+  webhookStatus: stepStatus('webhook_status').notNull().default('pending'),
+  npmStatus: stepStatus('npm_status').notNull().default('pending'),
+  currentCredentialsId: uuid('current_credentials_id'),
+  verifiedCredentialsId: uuid('verified_credentials_id'),
+  /** Test-order attempts granted and spent for the current credentials (one, plus one after re-entry). */
+  attemptsAllowed: integer('attempts_allowed').notNull().default(1),
+  attemptsUsed: integer('attempts_used').notNull().default(0),
+  lastFailure: text('last_failure'),
+  /** Set while a test order is in flight: the claim that keeps concurrent clicks to one order. */
+  verifyingSince: timestamp('verifying_since', { withTimezone: true }),
+  webhookEndpointId: varchar('webhook_endpoint_id', { length: 40 }).notNull().unique(),
+  webhookSecret: text('webhook_secret').notNull(),
+  previousWebhookSecret: text('previous_webhook_secret'),
+  previousWebhookSecretExpiresAt: timestamp('previous_webhook_secret_expires_at', { withTimezone: true }),
+  webhookLastEventAt: timestamp('webhook_last_event_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Each credential set a merchant submits. Secrets are AES-256-GCM ciphertexts (lib/crypto). */
+export const gatewayCredentials = pgTable('gateway_credentials', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  connectionId: uuid('connection_id')
+    .notNull()
+    .references(() => gatewayConnections.id, { onDelete: 'cascade' }),
+  gateway: gatewayName('gateway').notNull(),
+  mode: gatewayModeEnum('mode').notNull(),
+  keyId: varchar('key_id', { length: 128 }).notNull(),
+  secret: text('secret').notNull(),
+  secretHint: varchar('secret_hint', { length: 8 }).notNull(),
+  /** Cashfree only: `sandbox` or `production`. */
+  environment: varchar('environment', { length: 16 }),
+  paymentModes: text('payment_modes').array().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  verifiedAt: timestamp('verified_at', { withTimezone: true }),
+});
+
+export const verificationAttempts = pgTable(
+  'verification_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => gatewayConnections.id, { onDelete: 'cascade' }),
+    credentialsId: uuid('credentials_id')
+      .notNull()
+      .references(() => gatewayCredentials.id, { onDelete: 'cascade' }),
+    attemptNumber: integer('attempt_number').notNull(),
+    outcome: attemptOutcome('outcome').notNull().default('in_progress'),
+    receipt: varchar('receipt', { length: 40 }).notNull(),
+    gatewayOrderId: varchar('gateway_order_id', { length: 64 }),
+    errorKind: varchar('error_kind', { length: 32 }),
+    errorMessage: text('error_message'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('verification_attempts_connection_idx').on(t.connectionId, t.createdAt)],
+);
+
+/**
+ * API keys issued at the Security step. A public key is stored as is (it is public); a secret key
+ * only as its SHA-256 hash plus a display prefix.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appId: uuid('app_id')
+      .notNull()
+      .references(() => apps.id, { onDelete: 'cascade' }),
+    kind: apiKeyKind('kind').notNull(),
+    mode: gatewayModeEnum('mode').notNull(),
+    tokenHash: char('token_hash', { length: 64 }).notNull().unique(),
+    /** Public keys: the whole key. Secret keys: the first characters, for recognising it. */
+    displayPrefix: varchar('display_prefix', { length: 80 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+  },
+  (t) => [index('api_keys_app_idx').on(t.appId, t.kind)],
+);
+
+/** Who did what to an app, when, from where. Never a secret. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appId: uuid('app_id')
+      .notNull()
+      .references(() => apps.id, { onDelete: 'cascade' }),
+    merchantId: uuid('merchant_id').references(() => merchants.id, { onDelete: 'set null' }),
+    action: varchar('action', { length: 64 }).notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    ip: varchar('ip', { length: 64 }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_log_app_idx').on(t.appId, t.createdAt)],
+);
+
 export const merchantsRelations = relations(merchants, ({ many }) => ({ apps: many(apps) }));
 export const appsRelations = relations(apps, ({ one }) => ({
   merchant: one(merchants, { fields: [apps.merchantId], references: [merchants.id] }),
@@ -48,3 +179,8 @@ export const appsRelations = relations(apps, ({ one }) => ({
 
 export type Merchant = typeof merchants.$inferSelect;
 export type App = typeof apps.$inferSelect;
+export type GatewayConnection = typeof gatewayConnections.$inferSelect;
+export type GatewayCredentials = typeof gatewayCredentials.$inferSelect;
+export type VerificationAttempt = typeof verificationAttempts.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;
