@@ -1,0 +1,10 @@
+import type { Db } from '@/db';
+import { getApp } from '@/db/queries/apps';
+import { AppError } from '@/lib/errors';
+
+/** For actions and route handlers: the merchant's app, or a not-found error (never "forbidden"). */
+export async function requireAppOf(db: Db, params: { merchantId: string; publicId: string }) {
+  const app = await getApp(db, params);
+  if (!app) throw new AppError('not_found', 'This app does not exist or is not yours.');
+  return app;
+}

@@ -1,0 +1,84 @@
+import type { Db } from '@/db';
+import { recordAudit } from '@/db/queries/audit';
+import { getCredentials } from '@/db/queries/gateway-connections';
+import { gatewayCredentials } from '@/db/schema';
+import { encryptSecret } from '@/lib/crypto';
+import { AppError } from '@/lib/errors';
+import { type Credentials, modeOf } from '@/lib/validations/gateway';
+import { lockOrCreateConnection, updateConnection } from './connection';
+import { attemptsAfterSubmit } from './rules';
+
+export type Actor = { appId: string; merchantId: string; ip: string };
+
+const secretRequired = (field: string) =>
+  new AppError('bad_request', 'Enter the secret.', { keySecret: [`Enter the ${field}`] });
+
+/**
+ * Saves what the merchant entered in step 1. The id is kept in clear, the secret sealed; an
+ * empty secret keeps the saved one, but only for the same gateway and id and never after a failed
+ * test order (the rules make the merchant re-enter it).
+ */
+export async function submitCredentials(db: Db, actor: Actor, input: Credentials) {
+  if (input.gateway === 'cashfree' && input.environment === 'production' && /^TEST/i.test(input.keyId)) {
+    throw new AppError('bad_request', 'Check the highlighted fields.', {
+      keyId: ['This is a Cashfree test Client ID (it starts with TEST): choose Sandbox, or use your production Client ID'],
+    });
+  }
+  const secretLabel = input.gateway === 'razorpay' ? 'Key Secret' : 'Client Secret';
+  return db.transaction(async (tx) => {
+    const connection = await lockOrCreateConnection(tx, actor.appId);
+    if (connection.credentialsStatus === 'locked') {
+      throw new AppError('conflict', 'This gateway is locked after two failed test orders. Reset it to start over.');
+    }
+    let sealedSecret: string;
+    let secretHint: string;
+    if (input.keySecret) {
+      sealedSecret = encryptSecret(input.keySecret);
+      secretHint = input.keySecret.slice(-4);
+    } else {
+      const saved = connection.currentCredentialsId
+        ? await getCredentials(tx, { connectionId: connection.id, credentialsId: connection.currentCredentialsId })
+        : null;
+      const reusable =
+        saved && connection.credentialsStatus !== 'failed' && saved.gateway === input.gateway && saved.keyId === input.keyId;
+      if (!reusable) throw secretRequired(secretLabel);
+      sealedSecret = saved.secret;
+      secretHint = saved.secretHint;
+    }
+    const [credentials] = await tx
+      .insert(gatewayCredentials)
+      .values({
+        connectionId: connection.id,
+        gateway: input.gateway,
+        mode: modeOf(input),
+        keyId: input.keyId,
+        secret: sealedSecret,
+        secretHint,
+        environment: input.gateway === 'cashfree' ? input.environment : null,
+        paymentModes: input.paymentModes,
+      })
+      .returning({ id: gatewayCredentials.id });
+    const webhookStatus =
+      input.gateway === 'cashfree' ? 'not_required' : connection.webhookStatus === 'not_required' ? 'pending' : connection.webhookStatus;
+    const updated = await updateConnection(tx, connection.id, {
+      currentCredentialsId: credentials!.id,
+      credentialsStatus: 'submitted',
+      webhookStatus,
+      ...attemptsAfterSubmit(connection),
+    });
+    await recordAudit(tx, {
+      appId: actor.appId,
+      merchantId: actor.merchantId,
+      ip: actor.ip,
+      action: 'credentials.submitted',
+      details: {
+        gateway: input.gateway,
+        keyId: input.keyId,
+        mode: modeOf(input),
+        paymentModes: input.paymentModes,
+        secretReplaced: Boolean(input.keySecret),
+      },
+    });
+    return updated;
+  });
+}

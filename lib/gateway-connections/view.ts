@@ -1,0 +1,94 @@
+import { and, count, eq, isNull } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { getCredentials, listAttempts } from '@/db/queries/gateway-connections';
+import { apiKeys, type GatewayConnection, type GatewayCredentials } from '@/db/schema';
+import { createOrderBlocker, MAX_ATTEMPTS } from './rules';
+import { ensureConnection } from './steps';
+import { RAZORPAY_WEBHOOK_EVENTS, webhookUrl } from './webhook-url';
+
+export type StepStatus = 'Not started' | 'Submitted' | 'Done' | 'Verified' | 'Failed' | 'Not required' | 'Locked';
+
+const credentialsLabel: Record<GatewayConnection['credentialsStatus'], StepStatus> = {
+  pending: 'Not started',
+  submitted: 'Submitted',
+  verified: 'Verified',
+  failed: 'Failed',
+  locked: 'Locked',
+};
+const stepLabel: Record<GatewayConnection['webhookStatus'], StepStatus> = {
+  pending: 'Not started',
+  done: 'Done',
+  verified: 'Verified',
+  not_required: 'Not required',
+};
+
+/** Credentials as the browser may see them: never the secret, only its last four characters. */
+function publicCredentials(c: GatewayCredentials | null) {
+  if (!c) return null;
+  return {
+    gateway: c.gateway,
+    mode: c.mode,
+    keyId: c.keyId,
+    secretHint: c.secretHint,
+    environment: c.environment as 'sandbox' | 'production' | null,
+    paymentModes: c.paymentModes,
+    verifiedAt: c.verifiedAt?.toISOString() ?? null,
+  };
+}
+
+/** Everything the wizard page shows, safe to send to the browser. */
+export async function loadWizard(db: Db, app: { id: string }) {
+  const connection = await ensureConnection(db, app.id);
+  const credentialsOf = (id: string | null) =>
+    id ? getCredentials(db, { connectionId: connection.id, credentialsId: id }) : Promise.resolve(null);
+  const [current, verified, attempts, [keys]] = await Promise.all([
+    credentialsOf(connection.currentCredentialsId),
+    credentialsOf(connection.verifiedCredentialsId),
+    listAttempts(db, { connectionId: connection.id, limit: 5 }),
+    db
+      .select({ n: count() })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.appId, app.id), eq(apiKeys.kind, 'public'), isNull(apiKeys.revokedAt))),
+  ]);
+  const gateway = current?.gateway ?? 'razorpay';
+  const lastSuccess = attempts.find((a) => a.outcome === 'succeeded');
+  return {
+    statuses: {
+      credentials: credentialsLabel[connection.credentialsStatus],
+      webhook: stepLabel[connection.webhookStatus],
+      npm: stepLabel[connection.npmStatus],
+      security: (connection.verifiedCredentialsId ? ((keys?.n ?? 0) > 0 ? 'Done' : 'Not started') : 'Not started') as StepStatus,
+    },
+    credentials: publicCredentials(current),
+    verifiedCredentials: publicCredentials(verified),
+    verified: connection.verifiedCredentialsId !== null,
+    lastFailure: connection.lastFailure,
+    attemptsLeft: Math.max(0, connection.attemptsAllowed - connection.attemptsUsed),
+    attemptsUsed: connection.attemptsUsed,
+    maxAttempts: MAX_ATTEMPTS,
+    createOrderBlocker: createOrderBlocker(connection),
+    lastVerification: lastSuccess
+      ? { gatewayOrderId: lastSuccess.gatewayOrderId, at: lastSuccess.finishedAt?.toISOString() ?? null }
+      : null,
+    attempts: attempts.map((a) => ({
+      number: a.attemptNumber,
+      outcome: a.outcome,
+      errorKind: a.errorKind,
+      message: a.errorMessage,
+      gatewayOrderId: a.gatewayOrderId,
+      at: a.createdAt.toISOString(),
+    })),
+    webhook: {
+      required: gateway === 'razorpay',
+      url: webhookUrl('razorpay', connection.webhookEndpointId),
+      events: RAZORPAY_WEBHOOK_EVENTS,
+      previousSecretValidUntil:
+        connection.previousWebhookSecretExpiresAt && connection.previousWebhookSecretExpiresAt > new Date()
+          ? connection.previousWebhookSecretExpiresAt.toISOString()
+          : null,
+      lastEventAt: connection.webhookLastEventAt?.toISOString() ?? null,
+    },
+  };
+}
+
+export type WizardView = Awaited<ReturnType<typeof loadWizard>>;
