@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     environment: 'node',
+    env: { LOG_LEVEL: 'silent' },
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'e2e/**', 'sdk/**', '.next/**', '.data/**'],
     testTimeout: 30_000,

@@ -9,6 +9,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -172,6 +173,29 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_app_idx').on(t.appId, t.createdAt)],
 );
 
+/**
+ * The webhook inbox: every correctly signed delivery, stored once per gateway event id before we
+ * answer 2xx, so nothing acknowledged is ever lost and retries are recognised as duplicates.
+ */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => gatewayConnections.id, { onDelete: 'cascade' }),
+    gateway: gatewayName('gateway').notNull(),
+    eventId: varchar('event_id', { length: 128 }).notNull(),
+    eventType: varchar('event_type', { length: 64 }).notNull(),
+    gatewayOrderId: varchar('gateway_order_id', { length: 64 }),
+    payload: text('payload').notNull(),
+    deliveries: integer('deliveries').notNull().default(1),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    lastReceivedAt: timestamp('last_received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('webhook_events_gateway_event_idx').on(t.gateway, t.eventId)],
+);
+
 export const merchantsRelations = relations(merchants, ({ many }) => ({ apps: many(apps) }));
 export const appsRelations = relations(apps, ({ one }) => ({
   merchant: one(merchants, { fields: [apps.merchantId], references: [merchants.id] }),
@@ -184,3 +208,4 @@ export type GatewayCredentials = typeof gatewayCredentials.$inferSelect;
 export type VerificationAttempt = typeof verificationAttempts.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type WebhookEvent = typeof webhookEvents.$inferSelect;

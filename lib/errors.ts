@@ -1,3 +1,5 @@
+import { log } from './log';
+
 export type AppErrorCode =
   | 'bad_request'
   | 'unauthorized'
@@ -42,14 +44,12 @@ export function toPublicError(error: unknown, context: Record<string, unknown> =
   if (error instanceof AppError) {
     return { code: error.code, status: error.status, message: error.message, fieldErrors: error.fieldErrors };
   }
-  console.error(
-    JSON.stringify({
-      event: 'unhandled_error',
-      ...context,
-      name: error instanceof Error ? error.name : typeof error,
-      message: error instanceof Error ? error.message : String(error),
-      stack: error instanceof Error ? error.stack : undefined,
-    }),
-  );
+  log.error({
+    event: 'unhandled_error',
+    ...context,
+    name: error instanceof Error ? error.name : typeof error,
+    message: error instanceof Error ? error.message : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  });
   return { code: 'internal' as const, status: 500, message: GENERIC_ERROR_MESSAGE, fieldErrors: undefined };
 }

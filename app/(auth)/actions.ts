@@ -9,6 +9,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { signInSchema, signUpSchema } from '@/lib/validations/auth';
+import { log } from '@/lib/log';
 
 export const signUpAction = publicAction(signUpSchema, async ({ email, password }) => {
   const merchant = await createMerchant(await getDb(), { email, passwordHash: await hashPassword(password) });
@@ -17,7 +18,7 @@ export const signUpAction = publicAction(signUpSchema, async ({ email, password 
       email: ['An account with this email already exists. Sign in instead.'],
     });
   }
-  console.info(JSON.stringify({ event: 'merchant.signed_up', merchantId: merchant.id }));
+  log.info({ event: 'merchant.signed_up', merchantId: merchant.id });
   await signInOrExplain(email, password, '/apps');
 });
 

@@ -1,23 +1,27 @@
-import { CircleDashed } from 'lucide-react';
-import { Badge } from '@/components/ui/badge';
+import { CircleCheck, CircleDashed, CircleX } from 'lucide-react';
+import Link from 'next/link';
+import { StepStatusBadge } from '@/components/payment-gateway/step-status-badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import type { StepStatus } from '@/lib/gateway-connections/view';
 
-export const GATEWAY_STEPS = ['Credentials', 'Webhook', 'NPM Integration', 'Security'] as const;
+type Statuses = { credentials: StepStatus; webhook: StepStatus; npm: StepStatus; security: StepStatus };
 
-export type ChecklistStep = { name: string; status: string; description: string };
+const STEPS = [
+  { key: 'credentials', name: 'Credentials', description: 'Add your Razorpay or Cashfree keys and choose payment modes.' },
+  { key: 'webhook', name: 'Webhook', description: 'Paste our webhook URL and secret into your gateway (Razorpay only).' },
+  { key: 'npm', name: 'NPM Integration', description: 'Follow the guide to create orders from your backend.' },
+  { key: 'security', name: 'Security', description: 'Generate your Public and Secret API keys.' },
+] as const;
 
-const DESCRIPTIONS: Record<(typeof GATEWAY_STEPS)[number], string> = {
-  Credentials: 'Add your Razorpay or Cashfree keys and choose payment modes.',
-  Webhook: 'Paste our webhook URL and secret into your gateway (Razorpay only).',
-  'NPM Integration': 'Follow the guide to create orders from your backend.',
-  Security: 'Generate your Public and Secret API keys.',
-};
-
-export function defaultChecklist(): ChecklistStep[] {
-  return GATEWAY_STEPS.map((name) => ({ name, status: 'Not started', description: DESCRIPTIONS[name] }));
+function StatusIcon({ status }: { status: StepStatus }) {
+  if (status === 'Verified' || status === 'Done' || status === 'Not required')
+    return <CircleCheck className="mt-0.5 size-5 shrink-0 text-success" aria-hidden />;
+  if (status === 'Failed' || status === 'Locked') return <CircleX className="mt-0.5 size-5 shrink-0 text-destructive" aria-hidden />;
+  return <CircleDashed className="mt-0.5 size-5 shrink-0 text-muted-foreground" aria-hidden />;
 }
 
-export function OnboardingChecklist({ steps }: { steps: ChecklistStep[] }) {
+export function OnboardingChecklist({ appId, statuses }: { appId: string; statuses: Statuses }) {
+  const base = `/apps/${appId}/settings/payment-gateway`;
   return (
     <Card>
       <CardHeader>
@@ -28,16 +32,18 @@ export function OnboardingChecklist({ steps }: { steps: ChecklistStep[] }) {
       </CardHeader>
       <CardContent>
         <ol className="grid gap-3" aria-label="Payment gateway steps">
-          {steps.map((step, i) => (
-            <li key={step.name} className="flex items-start gap-3 rounded-md border p-3">
-              <CircleDashed className="mt-0.5 size-5 shrink-0 text-muted-foreground" aria-hidden />
-              <div className="grid flex-1 gap-0.5">
-                <p className="text-sm font-medium">
-                  {i + 1}. {step.name}
-                </p>
-                <p className="text-sm text-muted-foreground">{step.description}</p>
-              </div>
-              <Badge variant="outline">{step.status}</Badge>
+          {STEPS.map((step, i) => (
+            <li key={step.key}>
+              <Link href={`${base}#${step.key}`} className="flex items-start gap-3 rounded-md border p-3 hover:bg-muted/50">
+                <StatusIcon status={statuses[step.key]} />
+                <div className="grid flex-1 gap-0.5">
+                  <span className="text-sm font-medium">
+                    {i + 1}. {step.name}
+                  </span>
+                  <span className="text-sm text-muted-foreground">{step.description}</span>
+                </div>
+                <StepStatusBadge status={statuses[step.key]} />
+              </Link>
             </li>
           ))}
         </ol>

@@ -3,21 +3,13 @@ import type { z } from 'zod';
 import { type Db, getDb } from '@/db';
 import { type SessionMerchant, currentMerchant } from '@/lib/auth/session';
 import { AppError, toPublicError } from '@/lib/errors';
+import { fieldErrorsOf } from './field-errors';
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
   | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
 type Context = { db: Db; merchant: SessionMerchant };
-
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_form';
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
 
 /**
  * The one wrapper for server actions that need a signed-in merchant:

@@ -10,7 +10,9 @@ export function applyActionErrors<F extends FieldValues>(
   if (!result || result.ok) return undefined;
   let focused = false;
   for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-    setError(field as Path<F>, { type: 'server', message: messages[0] }, { shouldFocus: !focused });
+    // Actions take `{ appId, fields: {...} }`-shaped input; our forms' fields are flat.
+    const name = field.split('.').pop() as Path<F>;
+    setError(name, { type: 'server', message: messages[0] }, { shouldFocus: !focused });
     focused = true;
   }
   return focused ? undefined : result.message;

@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from 'next-auth';
 import { getAuthSecret } from '@/lib/dev-secrets';
+import { log } from '@/lib/log';
 
 /** The part of the auth config the proxy needs: JWT sessions, no database. */
 export function baseAuthConfig(): NextAuthConfig {
@@ -25,7 +26,7 @@ export function baseAuthConfig(): NextAuthConfig {
         // A refused sign-in is an expected outcome, already recorded in login_attempts.
         const type = 'type' in error ? String(error.type) : error.name;
         if (type === 'CredentialsSignin') return;
-        console.error(JSON.stringify({ event: 'auth.error', type, message: error.message }));
+        log.error({ event: 'auth.error', type, message: error.message });
       },
     },
   };

@@ -1,6 +1,6 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { getCredentials, listAttempts } from '@/db/queries/gateway-connections';
+import { getConnection, getCredentials, listAttempts } from '@/db/queries/gateway-connections';
 import { apiKeys, type GatewayConnection, type GatewayCredentials } from '@/db/schema';
 import { createOrderBlocker, MAX_ATTEMPTS } from './rules';
 import { ensureConnection } from './steps';
@@ -22,6 +22,32 @@ const stepLabel: Record<GatewayConnection['webhookStatus'], StepStatus> = {
   not_required: 'Not required',
 };
 
+function statusesOf(
+  connection: Pick<GatewayConnection, 'credentialsStatus' | 'webhookStatus' | 'npmStatus' | 'verifiedCredentialsId'> | null,
+  hasKeys: boolean,
+) {
+  return {
+    credentials: credentialsLabel[connection?.credentialsStatus ?? 'pending'],
+    webhook: stepLabel[connection?.webhookStatus ?? 'pending'],
+    npm: stepLabel[connection?.npmStatus ?? 'pending'],
+    security: (connection?.verifiedCredentialsId && hasKeys ? 'Done' : 'Not started') as StepStatus,
+  };
+}
+
+const hasActiveKeys = async (db: Db, appId: string) => {
+  const [row] = await db
+    .select({ n: count() })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.appId, appId), eq(apiKeys.kind, 'public'), isNull(apiKeys.revokedAt)));
+  return (row?.n ?? 0) > 0;
+};
+
+/** The four steps' statuses, without creating anything (App Overview). */
+export async function loadStepStatuses(db: Db, app: { id: string }) {
+  const [connection, keys] = await Promise.all([getConnection(db, { appId: app.id }), hasActiveKeys(db, app.id)]);
+  return statusesOf(connection, keys);
+}
+
 /** Credentials as the browser may see them: never the secret, only its last four characters. */
 function publicCredentials(c: GatewayCredentials | null) {
   if (!c) return null;
@@ -41,24 +67,16 @@ export async function loadWizard(db: Db, app: { id: string }) {
   const connection = await ensureConnection(db, app.id);
   const credentialsOf = (id: string | null) =>
     id ? getCredentials(db, { connectionId: connection.id, credentialsId: id }) : Promise.resolve(null);
-  const [current, verified, attempts, [keys]] = await Promise.all([
+  const [current, verified, attempts, keys] = await Promise.all([
     credentialsOf(connection.currentCredentialsId),
     credentialsOf(connection.verifiedCredentialsId),
     listAttempts(db, { connectionId: connection.id, limit: 5 }),
-    db
-      .select({ n: count() })
-      .from(apiKeys)
-      .where(and(eq(apiKeys.appId, app.id), eq(apiKeys.kind, 'public'), isNull(apiKeys.revokedAt))),
+    hasActiveKeys(db, app.id),
   ]);
   const gateway = current?.gateway ?? 'razorpay';
   const lastSuccess = attempts.find((a) => a.outcome === 'succeeded');
   return {
-    statuses: {
-      credentials: credentialsLabel[connection.credentialsStatus],
-      webhook: stepLabel[connection.webhookStatus],
-      npm: stepLabel[connection.npmStatus],
-      security: (connection.verifiedCredentialsId ? ((keys?.n ?? 0) > 0 ? 'Done' : 'Not started') : 'Not started') as StepStatus,
-    },
+    statuses: statusesOf(connection, keys),
     credentials: publicCredentials(current),
     verifiedCredentials: publicCredentials(verified),
     verified: connection.verifiedCredentialsId !== null,

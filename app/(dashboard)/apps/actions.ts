@@ -8,6 +8,7 @@ import { authedAction } from '@/lib/actions/action';
 import { isCountryCode } from '@/lib/countries';
 import { AppError } from '@/lib/errors';
 import { appFieldsSchema } from '@/lib/validations/app';
+import { log } from '@/lib/log';
 
 const appFields = appFieldsSchema.refine((v) => isCountryCode(v.country), {
   path: ['country'],
@@ -18,7 +19,7 @@ const notFound = () => new AppError('not_found', 'This app does not exist or is 
 
 export const createAppAction = authedAction(appFields, async (fields, { db, merchant }) => {
   const app = await createApp(db, { merchantId: merchant.id, ...fields });
-  console.info(JSON.stringify({ event: 'app.created', merchantId: merchant.id, appId: app.publicId }));
+  log.info({ event: 'app.created', merchantId: merchant.id, appId: app.publicId });
   revalidatePath('/apps', 'layout');
   return { publicId: app.publicId };
 });
@@ -44,7 +45,7 @@ export const deleteAppAction = authedAction(
       });
     }
     await deleteApp(db, { merchantId: merchant.id, publicId: appId });
-    console.info(JSON.stringify({ event: 'app.deleted', merchantId: merchant.id, appId }));
+    log.info({ event: 'app.deleted', merchantId: merchant.id, appId });
     revalidatePath('/apps', 'layout');
     redirect('/apps');
   },

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { defaultChecklist, OnboardingChecklist } from '@/components/apps/onboarding-checklist';
+import { OnboardingChecklist } from '@/components/apps/onboarding-checklist';
 import { CopyButton } from '@/components/copy-button';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { getDb } from '@/db';
 import { requireOwnedApp } from '@/lib/apps/owned-app';
 import { countryName } from '@/lib/countries';
 import { formatDateTime } from '@/lib/format';
+import { loadStepStatuses } from '@/lib/gateway-connections/view';
 
 type Props = { params: Promise<{ appId: string }> };
 
@@ -18,6 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AppOverviewPage({ params }: Props) {
   const { app } = await requireOwnedApp((await params).appId);
+  const statuses = await loadStepStatuses(await getDb(), app);
   return (
     <div className="grid gap-6">
       <PageHeader title={app.name} description="App Overview">
@@ -61,7 +64,7 @@ export default async function AppOverviewPage({ params }: Props) {
           </dl>
         </CardContent>
       </Card>
-      <OnboardingChecklist steps={defaultChecklist()} />
+      <OnboardingChecklist appId={app.publicId} statuses={statuses} />
     </div>
   );
 }

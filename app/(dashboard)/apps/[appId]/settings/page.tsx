@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { AppSettingsForm } from '@/components/apps/app-settings-form';
 import { DeleteAppCard } from '@/components/apps/delete-app-card';
-import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireOwnedApp } from '@/lib/apps/owned-app';
 import { COUNTRIES } from '@/lib/countries';
@@ -17,7 +16,6 @@ export default async function AppSettingsPage({ params }: Props) {
   const { app } = await requireOwnedApp((await params).appId);
   return (
     <div className="grid gap-6">
-      <PageHeader title="Settings" description={app.name} />
       <Card>
         <CardHeader>
           <CardTitle>

@@ -1,0 +1,24 @@
+import { getDb } from '@/db';
+import { AppError, toPublicError } from '@/lib/errors';
+import { MAX_WEBHOOK_BYTES, receiveWebhook } from '@/lib/webhooks/receive';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { params: Promise<{ gateway: string; endpointId: string }> };
+
+/** Gateways' deliveries. Raw body first: the signature covers the exact bytes. */
+export async function POST(request: Request, { params }: Params) {
+  const { gateway, endpointId } = await params;
+  try {
+    if (gateway !== 'razorpay' && gateway !== 'cashfree') throw new AppError('not_found', 'Unknown gateway');
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_WEBHOOK_BYTES) throw new AppError('bad_request', 'Body too large');
+    const rawBody = await request.text();
+    if (Buffer.byteLength(rawBody) > MAX_WEBHOOK_BYTES) throw new AppError('bad_request', 'Body too large');
+    const result = await receiveWebhook(await getDb(), { gateway, endpointId, rawBody, headers: request.headers });
+    return Response.json(result);
+  } catch (error) {
+    // Anything but a known refusal is a 5xx, so the gateway retries and nothing is lost.
+    const { status, code, message } = toPublicError(error, { event: 'webhook.failed', gateway });
+    return Response.json({ error: { code, message } }, { status });
+  }
+}

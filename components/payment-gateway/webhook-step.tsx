@@ -1,0 +1,145 @@
+'use client';
+
+import { Eye, EyeOff, RefreshCw } from 'lucide-react';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import {
+  markWebhookDoneAction,
+  revealWebhookSecretAction,
+  rotateWebhookSecretAction,
+} from '@/app/(dashboard)/apps/[appId]/settings/payment-gateway/actions';
+import { CopyButton } from '@/components/copy-button';
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from '@/components/ui/alert-dialog';
+import { Button } from '@/components/ui/button';
+import type { WizardView } from '@/lib/gateway-connections/view';
+import { useStepAction } from './use-step-action';
+
+type Props = { appId: string; webhook: WizardView['webhook']; status: string };
+
+export function WebhookStep({ appId, webhook, status }: Props) {
+  const [secret, setSecret] = useState<string | null>(null);
+  const [revealing, setRevealing] = useState(false);
+  const { pending: running, run } = useStepAction();
+  const pending = running || revealing;
+
+  const reveal = async () => {
+    if (secret) return setSecret(null);
+    setRevealing(true);
+    const result = await revealWebhookSecretAction({ appId });
+    setRevealing(false);
+    if (result.ok) setSecret(result.data.secret);
+    else toast.error(result.message);
+  };
+
+  if (!webhook.required) {
+    return (
+      <p className="text-sm text-muted-foreground">
+        Not required for Cashfree: we send our notification URL (<code>notify_url</code>) with every order, and Cashfree
+        signs each webhook with your Client Secret, so there is nothing to paste into the Cashfree dashboard.
+      </p>
+    );
+  }
+
+  return (
+    <div className="grid gap-4">
+      <ol className="grid list-decimal gap-1 pl-5 text-sm text-muted-foreground">
+        <li>In the Razorpay dashboard, open Settings → Webhooks (or Developers → Webhooks) and click Add New Webhook.</li>
+        <li>Paste the URL and the Secret below into the Webhook URL and Secret fields.</li>
+        <li>Tick the active events listed below, save, then come back and click Mark as done.</li>
+      </ol>
+      <div className="grid gap-1">
+        <span className="text-sm font-medium" id="webhook-url-label">
+          URL
+        </span>
+        <div className="flex items-center gap-2 rounded-md border bg-muted/40 px-3 py-2">
+          <code className="flex-1 truncate text-sm" aria-labelledby="webhook-url-label">
+            {webhook.url}
+          </code>
+          <CopyButton value={webhook.url} label="Copy webhook URL" />
+        </div>
+      </div>
+      <div className="grid gap-1">
+        <span className="text-sm font-medium" id="webhook-secret-label">
+          Secret
+        </span>
+        <div className="flex items-center gap-2 rounded-md border bg-muted/40 px-3 py-2">
+          <code className="flex-1 truncate text-sm" aria-labelledby="webhook-secret-label" data-testid="webhook-secret">
+            {secret ?? '••••••••••••••••••••••••'}
+          </code>
+          <Button type="button" variant="ghost" size="sm" onClick={reveal} disabled={pending}>
+            {secret ? <EyeOff aria-hidden /> : <Eye aria-hidden />}
+            {secret ? 'Hide' : 'Reveal'}
+          </Button>
+          {secret && <CopyButton value={secret} label="Copy webhook secret" />}
+        </div>
+        {webhook.previousSecretValidUntil && (
+          <p className="text-xs text-muted-foreground">
+            The previous secret keeps working until {new Date(webhook.previousSecretValidUntil).toUTCString()}.
+          </p>
+        )}
+      </div>
+      <div className="grid gap-1 text-sm">
+        <span className="font-medium">Active events to tick</span>
+        <ul className="flex flex-wrap gap-2">
+          {webhook.events.map((e) => (
+            <li key={e}>
+              <code className="rounded bg-muted px-1.5 py-0.5">{e}</code>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <p className="text-sm text-muted-foreground" role="status">
+        {webhook.lastEventAt
+          ? `Receiving events — last one at ${new Date(webhook.lastEventAt).toUTCString()}.`
+          : 'No events yet. Events appear here once Razorpay sends a correctly signed webhook.'}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <Button
+          type="button"
+          onClick={() => run(() => markWebhookDoneAction({ appId }), 'Webhook step marked as done')}
+          disabled={pending || status !== 'Not started'}
+        >
+          {status === 'Not started' ? 'Mark as done' : 'Marked as done'}
+        </Button>
+        <AlertDialog>
+          <AlertDialogTrigger asChild>
+            <Button type="button" variant="outline" disabled={pending}>
+              <RefreshCw aria-hidden />
+              Rotate secret
+            </Button>
+          </AlertDialogTrigger>
+          <AlertDialogContent>
+            <AlertDialogHeader>
+              <AlertDialogTitle>Rotate the webhook secret?</AlertDialogTitle>
+              <AlertDialogDescription>
+                A new secret is generated: paste it into Razorpay. The old one keeps verifying for 24 hours, because
+                Razorpay signs retries of older events with it.
+              </AlertDialogDescription>
+            </AlertDialogHeader>
+            <AlertDialogFooter>
+              <AlertDialogCancel>Cancel</AlertDialogCancel>
+              <AlertDialogAction
+                onClick={() => {
+                  setSecret(null);
+                  run(() => rotateWebhookSecretAction({ appId }), 'Webhook secret rotated');
+                }}
+              >
+                Rotate secret
+              </AlertDialogAction>
+            </AlertDialogFooter>
+          </AlertDialogContent>
+        </AlertDialog>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/db/client';
+import { createApp, getApp } from '@/db/queries/apps';
+import { getConnection } from '@/db/queries/gateway-connections';
+import { createMerchant } from '@/db/queries/merchants';
+import { webhookEvents } from '@/db/schema';
+import { openTestDatabase } from '@/db/test-db';
+import { AppError } from '@/lib/errors';
+import { revealWebhookSecret, rotateWebhookSecret } from '@/lib/gateway-connections/steps';
+import { submitCredentials } from '@/lib/gateway-connections/submit-credentials';
+import { cashfreeWebhookSignature, razorpayWebhookSignature } from '@/lib/gateways/signatures';
+import { receiveWebhook } from './receive';
+
+let database: Database;
+let actor: { appId: string; merchantId: string; ip: string };
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const merchantId = (await createMerchant(database.db, { email: 'hooks@example.com', passwordHash: 'x' }))!.id;
+  const created = await createApp(database.db, { merchantId, name: 'Hook Shop', email: 'h@example.com', country: 'IN' });
+  const app = (await getApp(database.db, { merchantId, publicId: created.publicId }))!;
+  actor = { appId: app.id, merchantId, ip: '127.0.0.1' };
+});
+afterAll(() => database.close());
+
+const razorpayEvent = (id: string) =>
+  JSON.stringify({
+    entity: 'event',
+    account_id: 'acc_test',
+    event: 'payment.captured',
+    contains: ['payment'],
+    payload: { payment: { entity: { id: 'pay_1', entity: 'payment', amount: 100, currency: 'INR', status: 'captured', order_id: 'order_1', method: 'upi' } } },
+    created_at: 1_700_000_000 + id.length,
+  });
+
+describe('receiveWebhook', () => {
+  it('stores a correctly signed Razorpay event once, counting retries as duplicates', async () => {
+    await submitCredentials(database.db, actor, { gateway: 'razorpay', keyId: 'rzp_test_KsPaySandbox01', keySecret: 'sandboxSecretKsPay000001', paymentModes: ['upi'] });
+    const connection = (await getConnection(database.db, { appId: actor.appId }))!;
+    const secret = await revealWebhookSecret(database.db, actor);
+    const body = razorpayEvent('evt_1');
+    const headers = { 'x-razorpay-signature': razorpayWebhookSignature(body, secret), 'x-razorpay-event-id': 'evt_A1' };
+    const input = { gateway: 'razorpay' as const, endpointId: connection.webhookEndpointId, rawBody: body, headers };
+    expect(await receiveWebhook(database.db, input)).toEqual({ status: 'received' });
+    const again = await Promise.all([receiveWebhook(database.db, input), receiveWebhook(database.db, input)]);
+    expect(again).toEqual([{ status: 'duplicate' }, { status: 'duplicate' }]);
+    const rows = await database.db.select().from(webhookEvents);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ eventId: 'evt_A1', eventType: 'payment.captured', deliveries: 3, payload: body });
+    expect((await getConnection(database.db, { appId: actor.appId }))!.webhookLastEventAt).not.toBeNull();
+  });
+
+  it('refuses a bad signature, a changed byte and an unknown endpoint, storing nothing', async () => {
+    const connection = (await getConnection(database.db, { appId: actor.appId }))!;
+    const secret = await revealWebhookSecret(database.db, actor);
+    const body = razorpayEvent('evt_2');
+    const good = razorpayWebhookSignature(body, secret);
+    const attempt = (rawBody: string, signature: string, endpointId = connection.webhookEndpointId) =>
+      receiveWebhook(database.db, { gateway: 'razorpay', endpointId, rawBody, headers: { 'x-razorpay-signature': signature, 'x-razorpay-event-id': 'evt_B2' } });
+    await expect(attempt(body, good.replace(/.$/, (c) => (c === '0' ? '1' : '0')))).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(attempt(body.replace('captured', 'capturee'), good)).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(attempt(body, '')).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(attempt(body, good, 'whe_nope')).rejects.toBeInstanceOf(AppError);
+    expect(await database.db.select().from(webhookEvents)).toHaveLength(1);
+  });
+
+  it('accepts the previous secret after a rotation', async () => {
+    const connection = (await getConnection(database.db, { appId: actor.appId }))!;
+    const old = await revealWebhookSecret(database.db, actor);
+    await rotateWebhookSecret(database.db, actor);
+    const body = razorpayEvent('evt_3');
+    const result = await receiveWebhook(database.db, {
+      gateway: 'razorpay',
+      endpointId: connection.webhookEndpointId,
+      rawBody: body,
+      headers: { 'x-razorpay-signature': razorpayWebhookSignature(body, old), 'x-razorpay-event-id': 'evt_C3' },
+    });
+    expect(result).toEqual({ status: 'received' });
+  });
+
+  it('verifies Cashfree deliveries with the client secret over timestamp + raw body', async () => {
+    const clientSecret = 'cfsk_ma_test_0f1e2d3c4b5a69788796a5b4c3d2e1f0_5a6b7c8d';
+    await submitCredentials(database.db, actor, { gateway: 'cashfree', keyId: 'TEST10a1b2c3d4e5f60718293a4b5c6d7e8f', keySecret: clientSecret, environment: 'sandbox', paymentModes: ['upi'] });
+    const connection = (await getConnection(database.db, { appId: actor.appId }))!;
+    const body = '{"data":{"order":{"order_id":"ks_1","order_amount":170.00,"order_currency":"INR"},"payment":{"cf_payment_id":"555","payment_status":"SUCCESS","payment_amount":170.00,"payment_currency":"INR","payment_group":"upi"}},"event_time":"2026-11-22T10:00:00+05:30","type":"PAYMENT_SUCCESS_WEBHOOK"}';
+    const timestamp = String(Date.now());
+    const headers = {
+      'x-webhook-signature': cashfreeWebhookSignature(timestamp, body, clientSecret),
+      'x-webhook-timestamp': timestamp,
+      'x-idempotency-key': 'cf_evt_1',
+    };
+    const input = { gateway: 'cashfree' as const, endpointId: connection.webhookEndpointId, rawBody: body, headers };
+    expect(await receiveWebhook(database.db, input)).toEqual({ status: 'received' });
+    await expect(receiveWebhook(database.db, { ...input, rawBody: body.replace('170.00', '170') })).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+});

@@ -1,0 +1,54 @@
+import type { Db } from '@/db';
+import { getCredentials } from '@/db/queries/gateway-connections';
+import { getConnectionByEndpoint, storeWebhookEvent } from '@/db/queries/webhook-events';
+import type { GatewayConnection } from '@/db/schema';
+import { decryptSecret } from '@/lib/crypto';
+import { AppError } from '@/lib/errors';
+import { type GatewayName, getGateway, type HeadersLike } from '@/lib/gateways';
+import { log } from '@/lib/log';
+
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+
+/** Secrets a delivery may be signed with: Razorpay's webhook secret (and the previous one for a day), Cashfree's client secrets. */
+async function candidateSecrets(db: Db, gateway: GatewayName, connection: GatewayConnection): Promise<string[]> {
+  if (gateway === 'razorpay') {
+    const previousValid =
+      connection.previousWebhookSecret &&
+      connection.previousWebhookSecretExpiresAt &&
+      connection.previousWebhookSecretExpiresAt > new Date();
+    return [connection.webhookSecret, ...(previousValid ? [connection.previousWebhookSecret!] : [])].map(decryptSecret);
+  }
+  const ids = [...new Set([connection.verifiedCredentialsId, connection.currentCredentialsId])].filter((id) => id !== null);
+  const credentials = await Promise.all(ids.map((credentialsId) => getCredentials(db, { connectionId: connection.id, credentialsId })));
+  return credentials.filter((c) => c?.gateway === 'cashfree').map((c) => decryptSecret(c!.secret));
+}
+
+/**
+ * A gateway's delivery: unknown endpoint → not found, bad signature → unauthorized (nothing stored);
+ * a valid one is stored idempotently before we acknowledge it.
+ */
+export async function receiveWebhook(
+  db: Db,
+  input: { gateway: GatewayName; endpointId: string; rawBody: string; headers: HeadersLike },
+) {
+  const connection = await getConnectionByEndpoint(db, { endpointId: input.endpointId });
+  if (!connection) throw new AppError('not_found', 'Unknown webhook endpoint');
+  const adapter = getGateway(input.gateway);
+  const secrets = await candidateSecrets(db, input.gateway, connection);
+  const verification = adapter.verifyWebhook({ rawBody: input.rawBody, headers: input.headers, secrets });
+  if (!verification.valid) {
+    log.warn({ event: 'webhook.rejected', gateway: input.gateway, connectionId: connection.id, reason: verification.reason });
+    throw new AppError('unauthorized', 'Invalid webhook signature');
+  }
+  const event = adapter.parseWebhook(input.rawBody, input.headers);
+  const { first } = await storeWebhookEvent(db, {
+    connectionId: connection.id,
+    gateway: input.gateway,
+    eventId: event.eventId,
+    eventType: event.gatewayType,
+    gatewayOrderId: event.orderId,
+    payload: input.rawBody,
+  });
+  log.info({ event: 'webhook.received', gateway: input.gateway, connectionId: connection.id, eventId: event.eventId, type: event.gatewayType, duplicate: !first });
+  return { status: first ? ('received' as const) : ('duplicate' as const) };
+}
