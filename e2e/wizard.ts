@@ -31,7 +31,7 @@ export async function submitCredentials(
   await form.getByLabel(isCashfree ? 'Client Secret' : 'Key Secret').fill(creds.secret);
   for (const mode of creds.modes ?? []) await form.getByRole('checkbox', { name: mode }).check();
   await form.getByRole('button', { name: 'Submit' }).click();
-  await expect(page.getByText('Credentials saved')).toBeVisible();
+  await expect(page.getByText('Credentials saved').last()).toBeVisible();
   await expect(form.getByText('Submitted').first()).toBeVisible();
 }
 

@@ -1,15 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { CountrySelect } from '@/components/country-select';
 import { FormError } from '@/components/form-error';
 import { TextField } from '@/components/text-field';
 import { Button } from '@/components/ui/button';
 import { Field, FieldError, FieldLabel } from '@/components/ui/field';
+import { useActionForm } from '@/components/use-action-form';
 import type { ActionResult } from '@/lib/actions/action';
-import { applyActionErrors } from '@/lib/actions/apply-result';
 import type { Country } from '@/lib/countries';
 import { type AppFieldsInput, appFieldsSchema } from '@/lib/validations/app';
 
@@ -22,23 +20,16 @@ type Props = {
 };
 
 export function AppForm({ countries, defaultValues, submitLabel, onSubmit, onSaved }: Props) {
-  const [formError, setFormError] = useState<string>();
-  const form = useForm<AppFieldsInput>({
-    resolver: zodResolver(appFieldsSchema),
+  const { form, formError, onSubmit: submit } = useActionForm({
+    schema: appFieldsSchema,
     defaultValues: defaultValues ?? { name: '', email: '', country: '' },
-  });
-  const { errors, isSubmitting } = form.formState;
-
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(undefined);
-    const result = await onSubmit(values);
-    const message = applyActionErrors(result, form.setError);
-    setFormError(message);
-    if (result?.ok) {
+    action: onSubmit,
+    onSuccess: (_data, values) => {
       form.reset(values);
       onSaved?.();
-    }
+    },
   });
+  const { errors, isSubmitting } = form.formState;
 
   return (
     <form onSubmit={submit} noValidate className="grid gap-4">

@@ -1,30 +1,20 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { signInAction } from '@/app/(auth)/actions';
 import { FormError } from '@/components/form-error';
 import { TextField } from '@/components/text-field';
 import { Button } from '@/components/ui/button';
-import { applyActionErrors } from '@/lib/actions/apply-result';
-import { type SignInInput, signInSchema } from '@/lib/validations/auth';
+import { useActionForm } from '@/components/use-action-form';
+import { signInSchema } from '@/lib/validations/auth';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const [formError, setFormError] = useState<string>();
-  const form = useForm<SignInInput>({
-    resolver: zodResolver(signInSchema),
+  // On success the action redirects; it only returns on failure.
+  const { form, formError, onSubmit } = useActionForm({
+    schema: signInSchema,
     defaultValues: { email: '', password: '', callbackUrl },
+    action: signInAction,
   });
   const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(undefined);
-    // On success the action redirects; it only returns on failure.
-    const result = await signInAction(values);
-    setFormError(applyActionErrors(result, form.setError));
-  });
-
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormError message={formError} />

@@ -1,26 +1,19 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { signUpAction } from '@/app/(auth)/actions';
 import { FormError } from '@/components/form-error';
 import { TextField } from '@/components/text-field';
 import { Button } from '@/components/ui/button';
-import { applyActionErrors } from '@/lib/actions/apply-result';
-import { type SignUpInput, signUpSchema } from '@/lib/validations/auth';
+import { useActionForm } from '@/components/use-action-form';
+import { signUpSchema } from '@/lib/validations/auth';
 
 export function SignUpForm() {
-  const [formError, setFormError] = useState<string>();
-  const form = useForm<SignUpInput>({ resolver: zodResolver(signUpSchema), defaultValues: { email: '', password: '' } });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(undefined);
-    const result = await signUpAction(values);
-    setFormError(applyActionErrors(result, form.setError));
+  const { form, formError, onSubmit } = useActionForm({
+    schema: signUpSchema,
+    defaultValues: { email: '', password: '' },
+    action: signUpAction,
   });
-
+  const { errors, isSubmitting } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormError message={formError} />

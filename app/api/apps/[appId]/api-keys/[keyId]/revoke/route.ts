@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { jsonResponse } from '@/lib/api/json';
+import { withOwnedApp } from '@/lib/api/with-owned-app';
+import { revokeSecretKey } from '@/lib/api-keys/revoke-secret-key';
+
+const params = z.object({ keyId: z.uuid({ error: 'This API key does not exist.' }) });
+
+export const POST = withOwnedApp({ params }, async ({ db, app, merchant, ip, params }) =>
+  jsonResponse(await revokeSecretKey(db, { appId: app.id, merchantId: merchant.id, ip, keyId: params.keyId })),
+);

@@ -1,0 +1,8 @@
+import { jsonResponse } from '@/lib/api/json';
+import { withOwnedApp } from '@/lib/api/with-owned-app';
+import { rollSecretKeySchema } from '@/lib/api-keys/contract';
+import { rollSecretKey } from '@/lib/api-keys/roll-secret-key';
+
+export const POST = withOwnedApp({ body: rollSecretKeySchema }, async ({ db, app, merchant, ip, body }) =>
+  jsonResponse(await rollSecretKey(db, { appId: app.id, merchantId: merchant.id, ip, overlap: body.overlap }), 201),
+);

@@ -1,0 +1,37 @@
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import type { listAudit } from '@/db/queries/audit';
+import { formatDateTime } from '@/lib/format';
+import { describeAction, summarizeDetails } from './describe-audit';
+
+export type ActivityEntry = Awaited<ReturnType<typeof listAudit>>[number];
+
+export function ActivityTable({ entries }: { entries: ActivityEntry[] }) {
+  return (
+    <Table containerProps={{ tabIndex: 0, role: 'region', 'aria-label': 'Activity log' }}>
+      <TableHeader>
+        <TableRow>
+          <TableHead>When</TableHead>
+          <TableHead>Who</TableHead>
+          <TableHead>What</TableHead>
+          <TableHead>Details</TableHead>
+          <TableHead>IP</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {entries.map((entry) => (
+          <TableRow key={entry.id}>
+            <TableCell className="whitespace-nowrap">
+              <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
+            </TableCell>
+            <TableCell>{entry.actorEmail ?? 'System'}</TableCell>
+            <TableCell className="font-medium">{describeAction(entry.action)}</TableCell>
+            <TableCell className="max-w-md min-w-48 text-xs break-words whitespace-normal text-muted-foreground">
+              {summarizeDetails(entry.action, entry.details) || '—'}
+            </TableCell>
+            <TableCell className="font-mono text-xs">{entry.ip ?? '—'}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

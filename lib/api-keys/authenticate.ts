@@ -1,0 +1,45 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Db } from '@/db/client';
+import { log } from '@/lib/log';
+import { findApiKeyByHash, touchApiKeyLastUsed } from '@/db/queries/api-keys';
+import type { ApiKeyKind, ApiKeyMode } from './contract';
+import { hashToken, parseToken } from './token';
+
+export type ApiKeyIdentity = { appId: string; keyId: string; mode: ApiKeyMode };
+
+/** `last_used_at` is refreshed at most this often, so a busy key is not a write per request. */
+export const LAST_USED_RESOLUTION_SECONDS = 60;
+
+function sameHash(a: string, b: string) {
+  const left = Buffer.from(a, 'utf8');
+  const right = Buffer.from(b, 'utf8');
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * The app a request's API key belongs to, or null for anything else: a malformed token, another
+ * kind of key, an unknown, revoked or expired one. Callers should also refuse a key whose `mode`
+ * differs from the app's verified gateway mode.
+ */
+export async function authenticateApiKey(
+  db: Db,
+  token: string,
+  options: { kind: ApiKeyKind },
+): Promise<ApiKeyIdentity | null> {
+  if (typeof token !== 'string') return null;
+  const claimed = parseToken(token);
+  if (!claimed || claimed.kind !== options.kind) return null;
+
+  const tokenHash = hashToken(token);
+  const key = await findApiKeyByHash(db, { tokenHash });
+  if (!key || !sameHash(key.tokenHash, tokenHash)) return null;
+  if (key.kind !== options.kind || key.mode !== claimed.mode || !key.usable) return null;
+
+  try {
+    await touchApiKeyLastUsed(db, { keyId: key.id, intervalSeconds: LAST_USED_RESOLUTION_SECONDS });
+  } catch (error) {
+    // Bookkeeping only: a failed write must not turn a valid key away.
+    log.warn({ event: 'api_key.touch_failed', keyId: key.id, message: error instanceof Error ? error.message : String(error) });
+  }
+  return { appId: key.appId, keyId: key.id, mode: key.mode };
+}
