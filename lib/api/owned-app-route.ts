@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
-import { getApp } from '@/db/queries/apps';
+import type { getApp } from '@/db/queries/apps';
+import { appNotFound, requireAppOf } from '@/lib/apps/require-app';
 import { clientIp } from '@/lib/auth/client-ip';
 import type { SessionMerchant } from '@/lib/auth/session';
 import { AppError, toPublicError } from '@/lib/errors';
@@ -32,8 +33,6 @@ export type RouteDeps = {
 
 type RouteContext = { params: Promise<{ appId: string }> };
 
-const notFound = () => new AppError('not_found', 'This app does not exist or is not yours.');
-
 /**
  * Builds `withOwnedApp`, the one wrapper for route handlers under /api/apps/[appId]:
  * session → same-origin check for non-GET → app ownership → path params and JSON body via zod →
@@ -55,10 +54,9 @@ export function createOwnedAppRoute(deps: RouteDeps) {
 
         const rawParams: Record<string, unknown> = await context.params;
         const publicId = rawParams.appId;
-        if (typeof publicId !== 'string' || publicId.length > 64) throw notFound();
+        if (typeof publicId !== 'string' || publicId.length > 64) throw appNotFound();
         const db = await deps.getDb();
-        const app = await getApp(db, { merchantId: merchant.id, publicId });
-        if (!app) throw notFound();
+        const app = await requireAppOf(db, { merchantId: merchant.id, publicId });
 
         const params = parseParams(options.params, rawParams);
         // Without a body schema the body is not read at all, and the handler sees `undefined`.

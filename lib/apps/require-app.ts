@@ -2,9 +2,11 @@ import type { Db } from '@/db';
 import { getApp } from '@/db/queries/apps';
 import { AppError } from '@/lib/errors';
 
+export const appNotFound = () => new AppError('not_found', 'This app does not exist or is not yours.');
+
 /** For actions and route handlers: the merchant's app, or a not-found error (never "forbidden"). */
 export async function requireAppOf(db: Db, params: { merchantId: string; publicId: string }) {
   const app = await getApp(db, params);
-  if (!app) throw new AppError('not_found', 'This app does not exist or is not yours.');
+  if (!app) throw appNotFound();
   return app;
 }

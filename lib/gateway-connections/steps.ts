@@ -1,17 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { recordAudit } from '@/db/queries/audit';
 import { getConnection } from '@/db/queries/gateway-connections';
 import { gatewayConnections } from '@/db/schema';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
 import { lockExistingConnection, lockOrCreateConnection, updateConnection } from './connection';
 import { PREVIOUS_SECRET_TTL_MS } from './rules';
-import type { Actor } from './submit-credentials';
+import { type Actor, auditAs } from './actor';
 import { newWebhookSecret } from './webhook-url';
-
-const audit = (db: Db, actor: Actor, action: string, details?: Record<string, unknown>) =>
-  recordAudit(db, { appId: actor.appId, merchantId: actor.merchantId, ip: actor.ip, action, details });
 
 export async function markWebhookDone(db: Db, actor: Actor) {
   return db.transaction(async (tx) => {
@@ -20,7 +16,7 @@ export async function markWebhookDone(db: Db, actor: Actor) {
       throw new AppError('conflict', 'Cashfree needs no webhook setup: we send the notify URL with each order.');
     }
     if (connection.webhookStatus !== 'pending') return connection;
-    await audit(tx, actor, 'webhook.marked_done');
+    await auditAs(tx, actor, 'webhook.marked_done');
     return updateConnection(tx, connection.id, { webhookStatus: 'done' });
   });
 }
@@ -29,7 +25,7 @@ export async function markNpmDone(db: Db, actor: Actor) {
   return db.transaction(async (tx) => {
     const connection = await lockOrCreateConnection(tx, actor.appId);
     if (connection.npmStatus !== 'pending') return connection;
-    await audit(tx, actor, 'npm.marked_done');
+    await auditAs(tx, actor, 'npm.marked_done');
     return updateConnection(tx, connection.id, { npmStatus: 'done' });
   });
 }
@@ -39,7 +35,7 @@ export async function rotateWebhookSecret(db: Db, actor: Actor) {
   return db.transaction(async (tx) => {
     const connection = await lockOrCreateConnection(tx, actor.appId);
     const expiresAt = new Date(Date.now() + PREVIOUS_SECRET_TTL_MS);
-    await audit(tx, actor, 'webhook.secret_rotated', { previousValidUntil: expiresAt.toISOString() });
+    await auditAs(tx, actor, 'webhook.secret_rotated', { previousValidUntil: expiresAt.toISOString() });
     return updateConnection(tx, connection.id, {
       webhookSecret: encryptSecret(newWebhookSecret()),
       previousWebhookSecret: connection.webhookSecret,
@@ -51,7 +47,7 @@ export async function rotateWebhookSecret(db: Db, actor: Actor) {
 /** The webhook secret in clear, for the merchant to paste into Razorpay: only on an explicit Reveal. */
 export async function revealWebhookSecret(db: Db, actor: Actor) {
   const connection = (await getConnection(db, { appId: actor.appId })) ?? (await ensureConnection(db, actor.appId));
-  await audit(db, actor, 'webhook.secret_revealed');
+  await auditAs(db, actor, 'webhook.secret_revealed');
   return decryptSecret(connection.webhookSecret);
 }
 
@@ -65,6 +61,6 @@ export async function resetGateway(db: Db, actor: Actor) {
   await db.transaction(async (tx) => {
     const connection = await lockExistingConnection(tx, actor.appId);
     await tx.delete(gatewayConnections).where(eq(gatewayConnections.id, connection.id));
-    await audit(tx, actor, 'gateway.reset', { previousStatus: connection.credentialsStatus });
+    await auditAs(tx, actor, 'gateway.reset', { previousStatus: connection.credentialsStatus });
   });
 }

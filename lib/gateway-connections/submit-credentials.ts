@@ -1,14 +1,12 @@
 import type { Db } from '@/db';
-import { recordAudit } from '@/db/queries/audit';
 import { getCredentials } from '@/db/queries/gateway-connections';
 import { gatewayCredentials } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
 import { type Credentials, modeOf } from '@/lib/validations/gateway';
+import { type Actor, auditAs } from './actor';
 import { lockOrCreateConnection, updateConnection } from './connection';
 import { attemptsAfterSubmit } from './rules';
-
-export type Actor = { appId: string; merchantId: string; ip: string };
 
 const secretRequired = (field: string) =>
   new AppError('bad_request', 'Enter the secret.', { keySecret: [`Enter the ${field}`] });
@@ -66,18 +64,12 @@ export async function submitCredentials(db: Db, actor: Actor, input: Credentials
       webhookStatus,
       ...attemptsAfterSubmit(connection),
     });
-    await recordAudit(tx, {
-      appId: actor.appId,
-      merchantId: actor.merchantId,
-      ip: actor.ip,
-      action: 'credentials.submitted',
-      details: {
-        gateway: input.gateway,
-        keyId: input.keyId,
-        mode: modeOf(input),
-        paymentModes: input.paymentModes,
-        secretReplaced: Boolean(input.keySecret),
-      },
+    await auditAs(tx, actor, 'credentials.submitted', {
+      gateway: input.gateway,
+      keyId: input.keyId,
+      mode: modeOf(input),
+      paymentModes: input.paymentModes,
+      secretReplaced: Boolean(input.keySecret),
     });
     return updated;
   });

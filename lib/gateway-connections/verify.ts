@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { recordAudit } from '@/db/queries/audit';
 import { getCredentials } from '@/db/queries/gateway-connections';
 import { gatewayCredentials, verificationAttempts, type GatewayCredentials } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
@@ -9,7 +8,7 @@ import { type GatewayOrder, getGateway, isGatewayError } from '@/lib/gateways';
 import { randomBase62 } from '@/lib/ids';
 import { lockExistingConnection, updateConnection } from './connection';
 import { createOrderBlocker, statusAfterFailure } from './rules';
-import type { Actor } from './submit-credentials';
+import { type Actor, auditAs } from './actor';
 import { webhookUrl } from './webhook-url';
 
 export const VERIFICATION_AMOUNT = 100; // ₹1.00 in paise
@@ -64,7 +63,7 @@ export async function runTestOrder(db: Db, actor: Actor, app: App): Promise<Veri
     const message = error.explanation;
     if (error.kind === 'unavailable' || error.kind === 'rate_limited') {
       await release(db, claim, { outcome: 'unavailable', errorKind: error.kind, errorMessage: message });
-      await audit(db, actor, 'verification.unavailable', { attempt: claim.attempt.attemptNumber, kind: error.kind, message });
+      await auditAs(db, actor, 'verification.unavailable', { attempt: claim.attempt.attemptNumber, kind: error.kind, message });
       return { outcome: 'unavailable', message: `${message} Your attempt was not used: try again.` };
     }
     const status = statusAfterFailure(claim.connection.attemptsUsed + 1);
@@ -76,7 +75,7 @@ export async function runTestOrder(db: Db, actor: Actor, app: App): Promise<Veri
         credentialsStatus: status,
         lastFailure: message,
       });
-      await audit(tx, actor, 'verification.failed', { attempt: claim.attempt.attemptNumber, kind: error.kind, message });
+      await auditAs(tx, actor, 'verification.failed', { attempt: claim.attempt.attemptNumber, kind: error.kind, message });
     });
     return { outcome: status, message };
   }
@@ -93,7 +92,7 @@ export async function runTestOrder(db: Db, actor: Actor, app: App): Promise<Veri
       npmStatus: 'verified',
       lastFailure: null,
     });
-    await audit(tx, actor, 'verification.succeeded', {
+    await auditAs(tx, actor, 'verification.succeeded', {
       attempt: claim.attempt.attemptNumber,
       gateway: claim.credentials.gateway,
       gatewayOrderId: order.gatewayOrderId,
@@ -130,6 +129,3 @@ async function release(db: Db, claim: { connection: { id: string }; attempt: { i
     await updateConnection(tx, claim.connection.id, { verifyingSince: null });
   });
 }
-
-const audit = (db: Db, actor: Actor, action: string, details: Record<string, unknown>) =>
-  recordAudit(db, { appId: actor.appId, merchantId: actor.merchantId, ip: actor.ip, action, details });

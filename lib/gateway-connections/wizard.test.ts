@@ -11,7 +11,8 @@ import { AppError } from '@/lib/errors';
 import { createSandbox } from '@/sandbox/server';
 import type { Credentials } from '@/lib/validations/gateway';
 import { markNpmDone, markWebhookDone, resetGateway, revealWebhookSecret, rotateWebhookSecret } from './steps';
-import { type Actor, submitCredentials } from './submit-credentials';
+import type { Actor } from './actor';
+import { submitCredentials } from './submit-credentials';
 import { loadWizard } from './view';
 import { runTestOrder } from './verify';
 

@@ -3,8 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { createApp, deleteApp, getApp, updateApp } from '@/db/queries/apps';
+import { createApp, deleteApp, updateApp } from '@/db/queries/apps';
 import { authedAction } from '@/lib/actions/action';
+import { appNotFound, requireAppOf } from '@/lib/apps/require-app';
 import { isCountryCode } from '@/lib/countries';
 import { AppError } from '@/lib/errors';
 import { appFieldsSchema } from '@/lib/validations/app';
@@ -14,8 +15,6 @@ const appFields = appFieldsSchema.refine((v) => isCountryCode(v.country), {
   path: ['country'],
   message: 'Choose a country from the list',
 });
-
-const notFound = () => new AppError('not_found', 'This app does not exist or is not yours.');
 
 export const createAppAction = authedAction(appFields, async (fields, { db, merchant }) => {
   const app = await createApp(db, { merchantId: merchant.id, ...fields });
@@ -28,7 +27,7 @@ export const updateAppAction = authedAction(
   z.object({ appId: z.string().max(64), fields: appFields }),
   async ({ appId, fields }, { db, merchant }) => {
     const app = await updateApp(db, { merchantId: merchant.id, publicId: appId, ...fields });
-    if (!app) throw notFound();
+    if (!app) throw appNotFound();
     revalidatePath('/apps', 'layout');
     return { publicId: app.publicId };
   },
@@ -37,8 +36,7 @@ export const updateAppAction = authedAction(
 export const deleteAppAction = authedAction(
   z.object({ appId: z.string().max(64), confirmation: z.string().max(100) }),
   async ({ appId, confirmation }, { db, merchant }) => {
-    const app = await getApp(db, { merchantId: merchant.id, publicId: appId });
-    if (!app) throw notFound();
+    const app = await requireAppOf(db, { merchantId: merchant.id, publicId: appId });
     if (confirmation.trim() !== app.name) {
       throw new AppError('bad_request', 'Type the app name exactly to confirm.', {
         confirmation: [`Type “${app.name}” to confirm`],
