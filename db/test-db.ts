@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { env } from '@/lib/env';
 import { type Database, openPglite, openPostgres } from './client';
@@ -24,4 +25,14 @@ export async function openTestDatabase(): Promise<Database> {
       await admin.end();
     },
   };
+}
+
+/** Opens a fresh database for the test file (closed after it) and hands its handle to `use`. */
+export function withTestDatabase(use: (db: Database['db']) => void) {
+  let database: Database | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    use(database.db);
+  });
+  afterAll(() => database?.close());
 }

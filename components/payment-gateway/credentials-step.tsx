@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Controller, type Resolver, useForm } from 'react-hook-form';
+import { Controller, type Resolver, useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
 import { submitCredentialsAction } from '@/app/(dashboard)/apps/[appId]/settings/payment-gateway/actions';
 import { FormError } from '@/components/form-error';
@@ -61,9 +61,8 @@ export function CredentialsStep({ appId, saved, mustReenter, locked }: Props) {
     },
   });
   const { errors, isSubmitting } = form.formState;
-  const gateway = form.watch('gateway');
-  const keyId = form.watch('keyId');
-  const mode = gateway === 'razorpay' ? modeFromKeyId(keyId) : form.watch('environment') === 'production' ? 'live' : 'test';
+  const [gateway, keyId, environment] = useWatch({ control: form.control, name: ['gateway', 'keyId', 'environment'] });
+  const mode = gateway === 'razorpay' ? modeFromKeyId(keyId) : environment === 'production' ? 'live' : 'test';
 
   const submit = form.handleSubmit(async (values) => {
     setFormError(undefined);

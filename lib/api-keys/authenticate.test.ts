@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { openTestDatabase } from '@/db/test-db';
+import { withTestDatabase } from '@/db/test-db';
 import { authenticateApiKey } from './authenticate';
 import { generateApiKeys } from './generate-api-keys';
 import { revokeSecretKey } from './revoke-secret-key';
@@ -9,14 +8,8 @@ import { rollSecretKey } from './roll-secret-key';
 import { createTestApp, getKeyRow, markGatewayVerified, setKeyTimes, type TestApp } from './test-fixtures';
 import { issueToken } from './token';
 
-let database: Database;
 let db: Db;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  db = database.db;
-});
-afterAll(() => database.close());
+withTestDatabase((handle) => (db = handle));
 
 const secondsAgo = (s: number) => new Date(Date.now() - s * 1000);
 

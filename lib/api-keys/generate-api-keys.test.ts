@@ -1,21 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '@/db/client';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
 import { apiKeys, auditLog } from '@/db/schema';
-import { openTestDatabase } from '@/db/test-db';
+import { withTestDatabase } from '@/db/test-db';
 import { AppError } from '@/lib/errors';
 import { generateApiKeys } from './generate-api-keys';
 import { createTestApp, markGatewayVerified } from './test-fixtures';
 import { hashToken } from './token';
 
-let database: Database;
 let db: Db;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  db = database.db;
-});
-afterAll(() => database.close());
+withTestDatabase((handle) => (db = handle));
 
 async function verifiedApp(mode: 'test' | 'live' = 'test') {
   const app = await createTestApp(db);

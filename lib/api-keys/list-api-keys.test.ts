@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '@/db/client';
-import { openTestDatabase } from '@/db/test-db';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { withTestDatabase } from '@/db/test-db';
 import { generateApiKeys } from './generate-api-keys';
 import { listAppApiKeys } from './list-api-keys';
 import { rollSecretKey } from './roll-secret-key';
 import { createTestApp, markGatewayVerified } from './test-fixtures';
 
-let database: Database;
 let db: Db;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  db = database.db;
-});
-afterAll(() => database.close());
+withTestDatabase((handle) => (db = handle));
 
 describe('listAppApiKeys', () => {
   it('has no mode and no keys before verification', async () => {

@@ -1,22 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '@/db/client';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
 import { auditLog } from '@/db/schema';
-import { openTestDatabase } from '@/db/test-db';
+import { withTestDatabase } from '@/db/test-db';
 import { authenticateApiKey } from './authenticate';
 import { generateApiKeys } from './generate-api-keys';
 import { revokeSecretKey } from './revoke-secret-key';
 import { clearGatewayVerification, createTestApp, getKeyRow, markGatewayVerified } from './test-fixtures';
 
-let database: Database;
 let db: Db;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  db = database.db;
-});
-afterAll(() => database.close());
+withTestDatabase((handle) => (db = handle));
 
 async function appWithKeys() {
   const app = await createTestApp(db);

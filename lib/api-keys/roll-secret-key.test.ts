@@ -1,21 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '@/db/client';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
 import { apiKeys, auditLog } from '@/db/schema';
-import { openTestDatabase } from '@/db/test-db';
+import { withTestDatabase } from '@/db/test-db';
 import { generateApiKeys } from './generate-api-keys';
 import { revokeSecretKey } from './revoke-secret-key';
 import { rollSecretKey } from './roll-secret-key';
 import { clearGatewayVerification, createTestApp, getKeyRow, markGatewayVerified } from './test-fixtures';
 
-let database: Database;
 let db: Db;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  db = database.db;
-});
-afterAll(() => database.close());
+withTestDatabase((handle) => (db = handle));
 
 const HOUR = 3600_000;
 
