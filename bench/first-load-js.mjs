@@ -58,8 +58,11 @@ async function firstLoad(path, headers) {
   const res = await fetch(base + path, { headers, redirect: 'manual' });
   if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
   const html = await res.text();
+  // `noModule` scripts are legacy polyfills that modern browsers skip.
+  const scripts = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/nomodule/i.test(tag));
+  const preloads = [...html.matchAll(/<link[^>]+as="script"[^>]*>/g)].map((m) => m[0]);
   const srcs = new Set(
-    [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g), ...html.matchAll(/<link[^>]+as="script"[^>]+href="([^"]+)"/g)].map((m) => m[1]),
+    [...scripts.map((t) => t.match(/src="([^"]+)"/)?.[1]), ...preloads.map((t) => t.match(/href="([^"]+)"/)?.[1])].filter(Boolean),
   );
   let bytes = 0;
   for (const src of srcs) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
