@@ -5,6 +5,7 @@ type Details = Record<string, unknown>;
 
 const ACTION_LABELS: Record<string, string> = {
   'credentials.submitted': 'Gateway credentials submitted',
+  'credentials.payment_modes_changed': 'Payment modes changed',
   'verification.succeeded': 'Test order verified steps 1–3',
   'verification.failed': 'Test order failed',
   'verification.unavailable': 'Test order could not reach the gateway',
@@ -57,6 +58,7 @@ const SUMMARIES: Record<string, (details: Details) => (string | undefined)[]> = 
     Array.isArray(d.paymentModes) ? d.paymentModes.join(', ') : undefined,
     d.secretReplaced === false ? 'secret unchanged' : undefined,
   ],
+  'credentials.payment_modes_changed': (d) => [Array.isArray(d.paymentModes) ? d.paymentModes.join(', ') : undefined],
   'verification.succeeded': (d) => [attempt(d), gatewayName(d.gateway), text(d.gatewayOrderId)],
   'verification.failed': (d) => [attempt(d), text(d.message)],
   'verification.unavailable': (d) => [attempt(d), text(d.message)],

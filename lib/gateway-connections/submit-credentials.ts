@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { getCredentials } from '@/db/queries/gateway-connections';
 import { gatewayCredentials } from '@/db/schema';
@@ -28,18 +29,24 @@ export async function submitCredentials(db: Db, actor: Actor, input: Credentials
     if (connection.credentialsStatus === 'locked') {
       throw new AppError('conflict', 'This gateway is locked after two failed test orders. Reset it to start over.');
     }
+    const saved = connection.currentCredentialsId
+      ? await getCredentials(tx, { connectionId: connection.id, credentialsId: connection.currentCredentialsId })
+      : null;
+    const environment = input.gateway === 'cashfree' ? input.environment : null;
+    const sameKey = saved?.gateway === input.gateway && saved.keyId === input.keyId && saved.environment === environment;
+    if (saved && sameKey && !input.keySecret && connection.credentialsStatus === 'verified') {
+      // Only the payment modes changed: the verified key needs no new test order.
+      await tx.update(gatewayCredentials).set({ paymentModes: input.paymentModes }).where(eq(gatewayCredentials.id, saved.id));
+      await auditAs(tx, actor, 'credentials.payment_modes_changed', { paymentModes: input.paymentModes });
+      return connection;
+    }
     let sealedSecret: string;
     let secretHint: string;
     if (input.keySecret) {
       sealedSecret = encryptSecret(input.keySecret);
       secretHint = input.keySecret.slice(-4);
     } else {
-      const saved = connection.currentCredentialsId
-        ? await getCredentials(tx, { connectionId: connection.id, credentialsId: connection.currentCredentialsId })
-        : null;
-      const reusable =
-        saved && connection.credentialsStatus !== 'failed' && saved.gateway === input.gateway && saved.keyId === input.keyId;
-      if (!reusable) throw secretRequired(secretLabel);
+      if (!saved || !sameKey || connection.credentialsStatus === 'failed') throw secretRequired(secretLabel);
       sealedSecret = saved.secret;
       secretHint = saved.secretHint;
     }
@@ -52,7 +59,7 @@ export async function submitCredentials(db: Db, actor: Actor, input: Credentials
         keyId: input.keyId,
         secret: sealedSecret,
         secretHint,
-        environment: input.gateway === 'cashfree' ? input.environment : null,
+        environment,
         paymentModes: input.paymentModes,
       })
       .returning({ id: gatewayCredentials.id });

@@ -138,6 +138,18 @@ describe('Razorpay', () => {
     expect(view.statuses.credentials).toBe('Failed');
   });
 
+  it('changing only the payment modes of verified credentials needs no new test order', async () => {
+    await submitCredentials(database.db, actor, razorpay());
+    await readySteps();
+    await runTestOrder(database.db, actor, app);
+    await submitCredentials(database.db, actor, { ...razorpay(''), paymentModes: ['upi', 'wallet'] });
+    const view = await loadWizard(database.db, app);
+    expect(view.statuses.credentials).toBe('Verified');
+    expect(view.credentials?.paymentModes).toEqual(['upi', 'wallet']);
+    await submitCredentials(database.db, actor, razorpay('anotherSecretKsPay000000'));
+    expect((await loadWizard(database.db, app)).statuses.credentials).toBe('Submitted');
+  });
+
   it('rotating the webhook secret keeps the old one valid for 24 h', async () => {
     const before = await revealWebhookSecret(database.db, actor);
     await rotateWebhookSecret(database.db, actor);
