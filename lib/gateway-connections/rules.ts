@@ -9,6 +9,10 @@ export const MAX_ATTEMPTS = 2;
 
 type Steps = Pick<GatewayConnection, 'credentialsStatus' | 'webhookStatus' | 'npmStatus'>;
 
+/** Whether a test order is in flight (a claim younger than the TTL). */
+export const isVerifying = (c: Pick<GatewayConnection, 'verifyingSince'>, now = new Date()) =>
+  c.verifyingSince !== null && now.getTime() - c.verifyingSince.getTime() < VERIFY_CLAIM_TTL_MS;
+
 const stepReady = (status: GatewayConnection['webhookStatus']) => status !== 'pending';
 
 /** Why Create Order is not available now, or null when it is. */
@@ -29,9 +33,7 @@ export function createOrderBlocker(
   if (!stepReady(c.webhookStatus)) return 'Finish the Webhook step first.';
   if (!stepReady(c.npmStatus)) return 'Finish the NPM Integration step first.';
   if (c.attemptsUsed >= c.attemptsAllowed) return 'No attempts left: re-enter your credentials.';
-  if (c.verifyingSince && now.getTime() - c.verifyingSince.getTime() < VERIFY_CLAIM_TTL_MS) {
-    return 'A test order is already being created. Wait a moment.';
-  }
+  if (isVerifying(c, now)) return 'A test order is already being created. Wait a moment.';
   return null;
 }
 

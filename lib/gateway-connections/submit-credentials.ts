@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { type Credentials, modeOf } from '@/lib/validations/gateway';
 import { type Actor, auditAs } from './actor';
 import { lockOrCreateConnection, updateConnection } from './connection';
-import { attemptsAfterSubmit } from './rules';
+import { attemptsAfterSubmit, isVerifying } from './rules';
 
 const secretRequired = (field: string) =>
   new AppError('bad_request', 'Enter the secret.', { keySecret: [`Enter the ${field}`] });
@@ -28,6 +28,9 @@ export async function submitCredentials(db: Db, actor: Actor, input: Credentials
     const connection = await lockOrCreateConnection(tx, actor.appId);
     if (connection.credentialsStatus === 'locked') {
       throw new AppError('conflict', 'This gateway is locked after two failed test orders. Reset it to start over.');
+    }
+    if (isVerifying(connection)) {
+      throw new AppError('conflict', 'A test order is being created with the saved credentials. Wait for its result.');
     }
     const saved = connection.currentCredentialsId
       ? await getCredentials(tx, { connectionId: connection.id, credentialsId: connection.currentCredentialsId })
