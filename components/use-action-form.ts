@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { type DefaultValues, type FieldValues, type Resolver, useForm } from 'react-hook-form';
-import type { z } from 'zod';
+import type * as z from 'zod/v4/core';
 import type { ActionResult } from '@/lib/actions/action';
 import { applyActionErrors } from '@/lib/actions/apply-result';
 
@@ -11,7 +11,7 @@ import { applyActionErrors } from '@/lib/actions/apply-result';
  * A react-hook-form form bound to a server action: client-side zod validation with the action's own
  * schema, server field errors put on their fields, the form-level message in `formError`.
  */
-export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(options: {
+export function useActionForm<S extends z.$ZodType<FieldValues, FieldValues>, T>(options: {
   schema: S;
   defaultValues: DefaultValues<z.infer<S>>;
   action: (values: z.infer<S>) => Promise<ActionResult<T> | undefined>;

@@ -1,5 +1,5 @@
 import { unstable_rethrow } from 'next/navigation';
-import type { z } from 'zod';
+import * as z from 'zod/v4/core';
 import { type Db, getDb } from '@/db';
 import { type SessionMerchant, currentMerchant } from '@/lib/auth/session';
 import { AppError, toPublicError } from '@/lib/errors';
@@ -16,7 +16,7 @@ type Context = { db: Db; merchant: SessionMerchant };
  * session → zod → action → typed result. Thrown AppErrors become their message; anything else is
  * logged and answered with a generic message.
  */
-export function authedAction<S extends z.ZodType, T>(
+export function authedAction<S extends z.$ZodType, T>(
   schema: S,
   run: (input: z.infer<S>, ctx: Context) => Promise<T>,
 ) {
@@ -28,16 +28,16 @@ export function authedAction<S extends z.ZodType, T>(
 }
 
 /** The same for actions without a session (sign-up, sign-in). */
-export function publicAction<S extends z.ZodType, T>(schema: S, run: (input: z.infer<S>) => Promise<T>) {
+export function publicAction<S extends z.$ZodType, T>(schema: S, run: (input: z.infer<S>) => Promise<T>) {
   return async (input: z.input<S>): Promise<ActionResult<T>> => runValidated(schema, input, run);
 }
 
-async function runValidated<S extends z.ZodType, T>(
+async function runValidated<S extends z.$ZodType, T>(
   schema: S,
   input: unknown,
   run: (data: z.infer<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  const parsed = schema.safeParse(input);
+  const parsed = z.safeParse(schema, input);
   if (!parsed.success) {
     return { ok: false, message: 'Check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) };
   }

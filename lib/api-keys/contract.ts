@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '@/lib/zod-mini';
 
 // Shared by the route handlers and the browser: no server-only imports here.
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/v4/core';
 import type { Db } from '@/db/client';
 import type { getApp } from '@/db/queries/apps';
 import { appNotFound, requireAppOf } from '@/lib/apps/require-app';
@@ -40,7 +40,7 @@ type RouteContext = { params: Promise<{ appId: string }> };
  * logged and answered with a generic 500. Every answer is `Cache-Control: no-store`.
  */
 export function createOwnedAppRoute(deps: RouteDeps) {
-  return function withOwnedApp<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodObject>(
+  return function withOwnedApp<B extends z.$ZodType = z.$ZodUndefined, P extends z.$ZodType = z.$ZodObject>(
     options: { body?: B; params?: P },
     handler: (ctx: OwnedAppContext<z.output<P>, z.output<B>>) => Promise<Response>,
   ) {
@@ -77,9 +77,9 @@ export function createOwnedAppRoute(deps: RouteDeps) {
 }
 
 /** A malformed id in the path names nothing: 404 with the schema's message. */
-function parseParams<P extends z.ZodType>(schema: P | undefined, raw: Record<string, unknown>): z.output<P> {
+function parseParams<P extends z.$ZodType>(schema: P | undefined, raw: Record<string, unknown>): z.output<P> {
   if (!schema) return raw as z.output<P>;
-  const parsed = schema.safeParse(raw);
+  const parsed = z.safeParse(schema, raw);
   if (!parsed.success) throw new AppError('not_found', parsed.error.issues[0]?.message ?? 'Not found.');
   return parsed.data;
 }

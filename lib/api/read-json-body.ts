@@ -1,11 +1,11 @@
-import type { z } from 'zod';
+import * as z from 'zod/v4/core';
 import { fieldErrorsOf } from '@/lib/actions/field-errors';
 import { AppError } from '@/lib/errors';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
 /** The request's JSON body checked against `schema`; bad input is a 400 with the reason, never a 500. */
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+export async function readJsonBody<S extends z.$ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   const text = await request.text();
   if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) throw new AppError('bad_request', 'The request body is too large.');
   let json: unknown = {};
@@ -16,7 +16,7 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
       throw new AppError('bad_request', 'The request body must be JSON.');
     }
   }
-  const parsed = schema.safeParse(json);
+  const parsed = z.safeParse(schema, json);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     const [first] = parsed.error.issues;

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { createApp, deleteApp, updateApp } from '@/db/queries/apps';
 import { authedAction } from '@/lib/actions/action';
 import { appNotFound, requireAppOf } from '@/lib/apps/require-app';
@@ -10,11 +9,11 @@ import { isCountryCode } from '@/lib/countries';
 import { AppError } from '@/lib/errors';
 import { appFieldsSchema } from '@/lib/validations/app';
 import { log } from '@/lib/log';
+import * as z from '@/lib/zod-mini';
 
-const appFields = appFieldsSchema.refine((v) => isCountryCode(v.country), {
-  path: ['country'],
-  message: 'Choose a country from the list',
-});
+const appFields = appFieldsSchema.check(
+  z.refine((v) => isCountryCode(v.country), { path: ['country'], message: 'Choose a country from the list' }),
+);
 
 export const createAppAction = authedAction(appFields, async (fields, { db, merchant }) => {
   const app = await createApp(db, { merchantId: merchant.id, ...fields });
@@ -24,7 +23,7 @@ export const createAppAction = authedAction(appFields, async (fields, { db, merc
 });
 
 export const updateAppAction = authedAction(
-  z.object({ appId: z.string().max(64), fields: appFields }),
+  z.object({ appId: z.string().check(z.maxLength(64)), fields: appFields }),
   async ({ appId, fields }, { db, merchant }) => {
     const app = await updateApp(db, { merchantId: merchant.id, publicId: appId, ...fields });
     if (!app) throw appNotFound();
@@ -34,7 +33,7 @@ export const updateAppAction = authedAction(
 );
 
 export const deleteAppAction = authedAction(
-  z.object({ appId: z.string().max(64), confirmation: z.string().max(100) }),
+  z.object({ appId: z.string().check(z.maxLength(64)), confirmation: z.string().check(z.maxLength(100)) }),
   async ({ appId, confirmation }, { db, merchant }) => {
     const app = await requireAppOf(db, { merchantId: merchant.id, publicId: appId });
     if (confirmation.trim() !== app.name) {

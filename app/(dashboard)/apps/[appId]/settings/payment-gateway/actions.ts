@@ -1,7 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import type { Db } from '@/db';
 import { authedAction } from '@/lib/actions/action';
 import { requireAppOf } from '@/lib/apps/require-app';
@@ -18,8 +17,9 @@ import { submitCredentials } from '@/lib/gateway-connections/submit-credentials'
 import { runTestOrder } from '@/lib/gateway-connections/verify';
 import { requestIp } from '@/lib/request-ip';
 import { credentialsSchema } from '@/lib/validations/gateway';
+import * as z from '@/lib/zod-mini';
 
-const appId = z.string().max(64);
+const appId = z.string().check(z.maxLength(64));
 const forApp = z.object({ appId });
 
 async function actorFor(db: Db, merchant: SessionMerchant, publicId: string) {
@@ -66,7 +66,7 @@ export const createTestOrderAction = authedAction(forApp, async (input, { db, me
 });
 
 export const resetGatewayAction = authedAction(
-  z.object({ appId, confirmation: z.string().max(100) }),
+  z.object({ appId, confirmation: z.string().check(z.maxLength(100)) }),
   async (input, { db, merchant }) => {
     if (input.confirmation.trim() !== 'RESET') {
       throw new AppError('bad_request', 'Type RESET to confirm.', { confirmation: ['Type RESET to confirm'] });
