@@ -12,7 +12,14 @@ const EMPTY_NEXT_PAGE_KB = 135; // an empty Next 16 page, measured on this kind 
 if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first.');
 rmSync('.data/bench', { recursive: true, force: true });
 const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-  env: { ...process.env, DATA_DIR: '.data/bench', DEMO_SEED: 'on', DATABASE_URL: '', AUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopq' },
+  env: {
+    ...process.env,
+    DATA_DIR: '.data/bench',
+    DEMO_SEED: 'on',
+    DATABASE_URL: '',
+    AUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopq',
+    ENCRYPTION_KEYS: 'bench:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
+  },
   stdio: 'ignore',
 });
 

@@ -15,3 +15,6 @@ function keyRing(): KeyRing {
 
 export const encryptSecret = (plaintext: string) => seal(keyRing(), plaintext);
 export const decryptSecret = (sealed: string) => open(keyRing(), sealed);
+
+/** Fails at start-up, not at the first encryption, when production has no keys. */
+export const assertEncryptionKeys = () => void keyRing();
