@@ -3,7 +3,7 @@ import { signOutAction } from '@/app/(auth)/actions';
 import { ThemeToggle } from '@/components/theme-toggle';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { env } from '@/lib/env';
+import { isSandbox } from '@/lib/gateways/base-urls';
 import { MobileNav } from './mobile-nav';
 import type { NavApp } from './sidebar-nav';
 
@@ -11,7 +11,7 @@ export function Header({ email, apps }: { email: string; apps: NavApp[] }) {
   return (
     <header className="sticky top-0 z-10 flex h-14 items-center gap-3 border-b bg-background/95 px-4 backdrop-blur md:px-8">
       <MobileNav apps={apps} />
-      {env.GATEWAYS === 'sandbox' && (
+      {isSandbox() && (
         <Badge variant="warning" title="Gateways are simulated by the local sandbox: no real money moves.">
           Sandbox
         </Badge>
