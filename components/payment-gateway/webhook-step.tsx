@@ -51,29 +51,29 @@ export function WebhookStep({ appId, webhook, status }: Props) {
   }
 
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <ol className="grid list-decimal gap-1 pl-5 text-sm text-muted-foreground">
         <li>In the Razorpay dashboard, open Settings → Webhooks (or Developers → Webhooks) and click Add New Webhook.</li>
         <li>Paste the URL and the Secret below into the Webhook URL and Secret fields.</li>
         <li>Tick the active events listed below, save, then come back and click Mark as done.</li>
       </ol>
-      <div className="grid gap-1">
+      <div className="grid grid-cols-1 gap-1">
         <span className="text-sm font-medium" id="webhook-url-label">
           URL
         </span>
         <div className="flex items-center gap-2 rounded-md border bg-muted/40 px-3 py-2">
-          <code className="flex-1 truncate text-sm" aria-labelledby="webhook-url-label">
+          <code className="min-w-0 flex-1 truncate text-sm" aria-labelledby="webhook-url-label">
             {webhook.url}
           </code>
           <CopyButton value={webhook.url} label="Copy webhook URL" />
         </div>
       </div>
-      <div className="grid gap-1">
+      <div className="grid grid-cols-1 gap-1">
         <span className="text-sm font-medium" id="webhook-secret-label">
           Secret
         </span>
         <div className="flex items-center gap-2 rounded-md border bg-muted/40 px-3 py-2">
-          <code className="flex-1 truncate text-sm" aria-labelledby="webhook-secret-label" data-testid="webhook-secret">
+          <code className="min-w-0 flex-1 truncate text-sm" aria-labelledby="webhook-secret-label" data-testid="webhook-secret">
             {secret ?? '••••••••••••••••••••••••'}
           </code>
           <Button type="button" variant="ghost" size="sm" onClick={reveal} disabled={pending}>

@@ -11,7 +11,7 @@ export default async function SettingsLayout({
 }) {
   const { app } = await requireOwnedApp((await params).appId);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Settings" description={app.name} />
       <SettingsNav appId={app.publicId} />
       {children}

@@ -19,7 +19,7 @@ export default async function PaymentGatewayPage({ params }: { params: Promise<{
   const { statuses } = view;
   const locked = statuses.credentials === 'Locked';
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <GatewayStepper statuses={statuses} />
       <StepCard
         id="credentials"
