@@ -181,9 +181,11 @@ export const webhookEvents = pgTable(
   'webhook_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    connectionId: uuid('connection_id')
+    appId: uuid('app_id')
       .notNull()
-      .references(() => gatewayConnections.id, { onDelete: 'cascade' }),
+      .references(() => apps.id, { onDelete: 'cascade' }),
+    /** Kept after a gateway reset (set null): acknowledged events are never lost. */
+    connectionId: uuid('connection_id').references(() => gatewayConnections.id, { onDelete: 'set null' }),
     gateway: gatewayName('gateway').notNull(),
     eventId: varchar('event_id', { length: 128 }).notNull(),
     eventType: varchar('event_type', { length: 64 }).notNull(),
@@ -193,7 +195,8 @@ export const webhookEvents = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     lastReceivedAt: timestamp('last_received_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('webhook_events_gateway_event_idx').on(t.gateway, t.eventId)],
+  // Per app: one gateway account may feed several apps, each must get its own copy.
+  (t) => [uniqueIndex('webhook_events_app_event_idx').on(t.appId, t.gateway, t.eventId)],
 );
 
 export const merchantsRelations = relations(merchants, ({ many }) => ({ apps: many(apps) }));

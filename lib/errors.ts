@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { log } from './log';
 
 export type AppErrorCode =
@@ -44,12 +45,20 @@ export function toPublicError(error: unknown, context: Record<string, unknown> =
   if (error instanceof AppError) {
     return { code: error.code, status: error.status, message: error.message, fieldErrors: error.fieldErrors };
   }
-  log.error({
-    event: 'unhandled_error',
-    ...context,
-    name: error instanceof Error ? error.name : typeof error,
-    message: error instanceof Error ? error.message : String(error),
-    stack: error instanceof Error ? error.stack : undefined,
-  });
+  log.error({ event: 'unhandled_error', ...context, ...describeForLog(error) });
   return { code: 'internal' as const, status: 500, message: GENERIC_ERROR_MESSAGE, fieldErrors: undefined };
+}
+
+/**
+ * What an unexpected error may say in the logs. A failed query's message and stack carry its
+ * parameters (password hashes, sealed secrets, customer details): log the SQL and the driver's
+ * own error instead.
+ */
+export function describeForLog(error: unknown) {
+  if (error instanceof DrizzleQueryError) {
+    const cause = error.cause as (Error & { code?: string }) | undefined;
+    return { name: 'DrizzleQueryError', query: error.query, code: cause?.code, message: cause?.message, stack: cause?.stack };
+  }
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
+  return { name: typeof error, message: String(error) };
 }

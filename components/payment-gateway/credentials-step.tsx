@@ -37,7 +37,6 @@ export function CredentialsStep({ appId, saved, mustReenter, locked }: Props) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const [replacing, setReplacing] = useState(!saved || mustReenter);
-  const secretNeeded = replacing;
 
   const resolver: Resolver<Values> = async (values) => {
     const parsed = credentialsSchema.safeParse(toCredentials(values));
@@ -62,6 +61,9 @@ export function CredentialsStep({ appId, saved, mustReenter, locked }: Props) {
   });
   const { errors, isSubmitting } = form.formState;
   const [gateway, keyId, environment] = useWatch({ control: form.control, name: ['gateway', 'keyId', 'environment'] });
+  // A different key needs its own secret: the saved one only goes with the saved key.
+  const secretNeeded =
+    replacing || gateway !== saved?.gateway || keyId.trim() !== saved.keyId || (gateway === 'cashfree' && environment !== saved.environment);
   const mode = gateway === 'razorpay' ? modeFromKeyId(keyId) : environment === 'production' ? 'live' : 'test';
 
   const submit = form.handleSubmit(async (values) => {

@@ -19,14 +19,6 @@ export async function getMerchantByEmail(db: Db, params: { email: string }) {
   return row ?? null;
 }
 
-export async function getMerchantById(db: Db, params: { merchantId: string }) {
-  const [row] = await db
-    .select({ id: merchants.id, email: merchants.email })
-    .from(merchants)
-    .where(eq(merchants.id, params.merchantId));
-  return row ?? null;
-}
-
 export async function countMerchants(db: Db) {
   return db.$count(merchants);
 }

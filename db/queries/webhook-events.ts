@@ -8,7 +8,7 @@ export async function getConnectionByEndpoint(db: Db, params: { endpointId: stri
 }
 
 /**
- * Stores a verified event once per (gateway, event id); a retry only bumps its delivery count.
+ * Stores a verified event once per (app, gateway, event id); a retry only bumps its delivery count.
  * Returns whether this delivery was the first.
  */
 export async function storeWebhookEvent(db: Db, event: typeof webhookEvents.$inferInsert) {
@@ -16,13 +16,13 @@ export async function storeWebhookEvent(db: Db, event: typeof webhookEvents.$inf
     .insert(webhookEvents)
     .values(event)
     .onConflictDoUpdate({
-      target: [webhookEvents.gateway, webhookEvents.eventId],
+      target: [webhookEvents.appId, webhookEvents.gateway, webhookEvents.eventId],
       set: { deliveries: sql`${webhookEvents.deliveries} + 1`, lastReceivedAt: sql`now()` },
     })
     .returning({ deliveries: webhookEvents.deliveries });
   await db
     .update(gatewayConnections)
     .set({ webhookLastEventAt: sql`now()` })
-    .where(eq(gatewayConnections.id, event.connectionId));
+    .where(eq(gatewayConnections.id, event.connectionId!));
   return { first: row!.deliveries === 1 };
 }

@@ -1,5 +1,8 @@
-/** The client's IP as the nearest proxy reported it (Next sets x-forwarded-for when serving directly). */
+/**
+ * The client's IP as the nearest proxy saw it: the last X-Forwarded-For entry, which the load
+ * balancer in front of us appends (earlier entries are whatever the client chose to send).
+ */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return (forwarded || headers.get('x-real-ip') || 'unknown').slice(0, 64);
+  const hops = headers.get('x-forwarded-for')?.split(',').map((h) => h.trim()).filter(Boolean) ?? [];
+  return (hops.at(-1) || headers.get('x-real-ip') || 'unknown').slice(0, 64);
 }

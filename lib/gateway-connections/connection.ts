@@ -12,7 +12,10 @@ export async function lockOrCreateConnection(tx: Db, appId: string) {
     .insert(gatewayConnections)
     .values({ appId, webhookEndpointId: newWebhookEndpointId(), webhookSecret: encryptSecret(newWebhookSecret()) })
     .onConflictDoNothing({ target: gatewayConnections.appId });
-  return (await getConnectionForUpdate(tx, { appId }))!;
+  const connection = await getConnectionForUpdate(tx, { appId });
+  // Only a reset racing this very request gets here.
+  if (!connection) throw new AppError('conflict', 'The gateway was just reset. Reload the page.');
+  return connection;
 }
 
 export async function lockExistingConnection(tx: Db, appId: string) {

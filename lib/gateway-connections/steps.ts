@@ -5,7 +5,7 @@ import { gatewayConnections } from '@/db/schema';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
 import { lockExistingConnection, lockOrCreateConnection, updateConnection } from './connection';
-import { PREVIOUS_SECRET_TTL_MS } from './rules';
+import { isVerifying, PREVIOUS_SECRET_TTL_MS } from './rules';
 import { type Actor, auditAs } from './actor';
 import { newWebhookSecret } from './webhook-url';
 
@@ -60,6 +60,7 @@ export async function ensureConnection(db: Db, appId: string) {
 export async function resetGateway(db: Db, actor: Actor) {
   await db.transaction(async (tx) => {
     const connection = await lockExistingConnection(tx, actor.appId);
+    if (isVerifying(connection)) throw new AppError('conflict', 'A test order is running. Wait for its result, then reset.');
     await tx.delete(gatewayConnections).where(eq(gatewayConnections.id, connection.id));
     await auditAs(tx, actor, 'gateway.reset', { previousStatus: connection.credentialsStatus });
   });

@@ -1,32 +1,91 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { getCredentials } from '@/db/queries/gateway-connections';
-import { gatewayCredentials, verificationAttempts, type GatewayCredentials } from '@/db/schema';
+import { getConnectionForUpdate, getCredentials } from '@/db/queries/gateway-connections';
+import { type GatewayConnection, type GatewayCredentials, gatewayCredentials, verificationAttempts } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
 import { type GatewayOrder, getGateway, isGatewayError } from '@/lib/gateways';
 import { randomBase62 } from '@/lib/ids';
+import { type Actor, auditAs } from './actor';
 import { lockExistingConnection, updateConnection } from './connection';
 import { createOrderBlocker, statusAfterFailure } from './rules';
-import { type Actor, auditAs } from './actor';
 import { webhookUrl } from './webhook-url';
 
 export const VERIFICATION_AMOUNT = 100; // ₹1.00 in paise
 
 export type VerificationResult =
   | { outcome: 'succeeded'; gatewayOrderId: string }
-  | { outcome: 'failed' | 'locked'; message: string }
-  | { outcome: 'unavailable'; message: string };
+  | { outcome: 'failed' | 'locked' | 'unavailable'; message: string };
 
 type App = { id: string; publicId: string; email: string };
+type Claim = {
+  claimedAt: Date;
+  endpointId: string;
+  credentials: GatewayCredentials;
+  attempt: { id: string; attemptNumber: number; receipt: string };
+};
+type Finish = { outcome: 'succeeded' | 'failed' | 'unavailable'; errorKind?: string; errorMessage?: string; gatewayOrderId?: string };
 
 /**
  * The test order that verifies steps 1–3. A short transaction claims the attempt (so double
  * clicks, two tabs or a replay create one order and spend one attempt), the gateway is called
- * outside any transaction, and a second transaction records the outcome.
+ * outside any transaction, and a second transaction records the outcome if the claim still holds.
  */
 export async function runTestOrder(db: Db, actor: Actor, app: App): Promise<VerificationResult> {
-  const claim = await db.transaction(async (tx) => {
+  const claim = await claimAttempt(db, app);
+  let order: GatewayOrder;
+  try {
+    order = await createVerificationOrder(claim, app);
+  } catch (error) {
+    if (!isGatewayError(error)) {
+      await record(db, actor, app, claim, { outcome: 'unavailable', errorKind: 'unknown', errorMessage: 'Internal error' }, () => ({}));
+      throw error;
+    }
+    const message = error.explanation;
+    // Only credentials the gateway refuses are the merchant's doing; anything else keeps the attempt.
+    if (error.kind !== 'invalid_credentials') {
+      const finish = { outcome: 'unavailable' as const, errorKind: error.kind, errorMessage: message };
+      await record(db, actor, app, claim, finish, () => ({}));
+      return { outcome: 'unavailable', message: `${message} Your attempt was not used: try again.` };
+    }
+    let result: VerificationResult = { outcome: 'failed', message };
+    await record(db, actor, app, claim, { outcome: 'failed', errorKind: error.kind, errorMessage: message }, async (current, tx) => {
+      const attemptsUsed = current.attemptsUsed + 1;
+      const status = statusAfterFailure(attemptsUsed);
+      if (status === 'locked' && current.verifiedCredentialsId) {
+        // A replacement that failed twice is dropped; the verified credentials stay in use.
+        const verified = (await getCredentials(tx, { connectionId: current.id, credentialsId: current.verifiedCredentialsId }))!;
+        result = { outcome: 'failed', message: `${message} The new credentials failed twice, so your verified credentials stay in use.` };
+        return {
+          currentCredentialsId: verified.id,
+          credentialsStatus: 'verified',
+          webhookStatus: verified.gateway === 'cashfree' ? 'not_required' : 'verified',
+          attemptsUsed: 0,
+          attemptsAllowed: 1,
+          lastFailure: null,
+        };
+      }
+      result = { outcome: status, message };
+      return { attemptsUsed, credentialsStatus: status, lastFailure: message };
+    });
+    return result;
+  }
+
+  const held = await record(db, actor, app, claim, { outcome: 'succeeded', gatewayOrderId: order.gatewayOrderId }, (current) => ({
+    attemptsUsed: current.attemptsUsed + 1,
+    credentialsStatus: 'verified',
+    verifiedCredentialsId: claim.credentials.id,
+    webhookStatus: claim.credentials.gateway === 'cashfree' ? 'not_required' : 'verified',
+    npmStatus: 'verified',
+    lastFailure: null,
+  }));
+  if (!held) return { outcome: 'unavailable', message: 'The gateway settings changed while the test order was running. Try again.' };
+  await db.update(gatewayCredentials).set({ verifiedAt: sql`now()` }).where(eq(gatewayCredentials.id, claim.credentials.id));
+  return { outcome: 'succeeded', gatewayOrderId: order.gatewayOrderId };
+}
+
+async function claimAttempt(db: Db, app: App): Promise<Claim> {
+  return db.transaction(async (tx) => {
     const connection = await lockExistingConnection(tx, app.id);
     const blocker = createOrderBlocker(connection);
     if (blocker) throw new AppError('conflict', blocker);
@@ -35,10 +94,7 @@ export async function runTestOrder(db: Db, actor: Actor, app: App): Promise<Veri
       .update(verificationAttempts)
       .set({ outcome: 'unavailable', errorMessage: 'Interrupted', finishedAt: sql`now()` })
       .where(and(eq(verificationAttempts.connectionId, connection.id), eq(verificationAttempts.outcome, 'in_progress')));
-    const credentials = (await getCredentials(tx, {
-      connectionId: connection.id,
-      credentialsId: connection.currentCredentialsId!,
-    }))!;
+    const credentials = (await getCredentials(tx, { connectionId: connection.id, credentialsId: connection.currentCredentialsId! }))!;
     const [attempt] = await tx
       .insert(verificationAttempts)
       .values({
@@ -48,60 +104,43 @@ export async function runTestOrder(db: Db, actor: Actor, app: App): Promise<Veri
         receipt: `ksverify_${randomBase62(16)}`,
       })
       .returning();
-    await updateConnection(tx, connection.id, { verifyingSince: new Date() });
-    return { connection, credentials, attempt: attempt! };
+    const claimedAt = new Date();
+    await updateConnection(tx, connection.id, { verifyingSince: claimedAt });
+    return { claimedAt, endpointId: connection.webhookEndpointId, credentials, attempt: attempt! };
   });
-
-  let order: GatewayOrder;
-  try {
-    order = await createVerificationOrder(claim.credentials, app, claim.attempt.receipt, claim.connection.webhookEndpointId);
-  } catch (error) {
-    if (!isGatewayError(error)) {
-      await release(db, claim, { outcome: 'unavailable', errorKind: 'unknown', errorMessage: 'Internal error' });
-      throw error;
-    }
-    const message = error.explanation;
-    if (error.kind === 'unavailable' || error.kind === 'rate_limited') {
-      await release(db, claim, { outcome: 'unavailable', errorKind: error.kind, errorMessage: message });
-      await auditAs(db, actor, 'verification.unavailable', { attempt: claim.attempt.attemptNumber, kind: error.kind, message });
-      return { outcome: 'unavailable', message: `${message} Your attempt was not used: try again.` };
-    }
-    const status = statusAfterFailure(claim.connection.attemptsUsed + 1);
-    await db.transaction(async (tx) => {
-      await finishAttempt(tx, claim.attempt.id, { outcome: 'failed', errorKind: error.kind, errorMessage: message });
-      await updateConnection(tx, claim.connection.id, {
-        verifyingSince: null,
-        attemptsUsed: claim.connection.attemptsUsed + 1,
-        credentialsStatus: status,
-        lastFailure: message,
-      });
-      await auditAs(tx, actor, 'verification.failed', { attempt: claim.attempt.attemptNumber, kind: error.kind, message });
-    });
-    return { outcome: status, message };
-  }
-
-  await db.transaction(async (tx) => {
-    await finishAttempt(tx, claim.attempt.id, { outcome: 'succeeded', gatewayOrderId: order.gatewayOrderId });
-    await tx.update(gatewayCredentials).set({ verifiedAt: sql`now()` }).where(eq(gatewayCredentials.id, claim.credentials.id));
-    await updateConnection(tx, claim.connection.id, {
-      verifyingSince: null,
-      attemptsUsed: claim.connection.attemptsUsed + 1,
-      credentialsStatus: 'verified',
-      verifiedCredentialsId: claim.credentials.id,
-      webhookStatus: claim.connection.webhookStatus === 'not_required' ? 'not_required' : 'verified',
-      npmStatus: 'verified',
-      lastFailure: null,
-    });
-    await auditAs(tx, actor, 'verification.succeeded', {
-      attempt: claim.attempt.attemptNumber,
-      gateway: claim.credentials.gateway,
-      gatewayOrderId: order.gatewayOrderId,
-    });
-  });
-  return { outcome: 'succeeded', gatewayOrderId: order.gatewayOrderId };
 }
 
-function createVerificationOrder(credentials: GatewayCredentials, app: App, receipt: string, endpointId: string) {
+/**
+ * Closes the attempt and, if the claim still holds (no reset, no new credentials, no takeover
+ * after the TTL), applies `changes` to the connection as it is now. Returns whether it held.
+ */
+async function record(
+  db: Db,
+  actor: Actor,
+  app: App,
+  claim: Claim,
+  finish: Finish,
+  changes: (current: GatewayConnection, tx: Db) => Partial<GatewayConnection> | Promise<Partial<GatewayConnection>>,
+) {
+  return db.transaction(async (tx) => {
+    await tx.update(verificationAttempts).set({ ...finish, finishedAt: sql`now()` }).where(eq(verificationAttempts.id, claim.attempt.id));
+    const current = await getConnectionForUpdate(tx, { appId: app.id });
+    const held =
+      current?.verifyingSince?.getTime() === claim.claimedAt.getTime() && current.currentCredentialsId === claim.credentials.id;
+    if (!held) return false;
+    await updateConnection(tx, current.id, { verifyingSince: null, ...(await changes(current, tx)) });
+    await auditAs(tx, actor, `verification.${finish.outcome}`, {
+      attempt: claim.attempt.attemptNumber,
+      gateway: claim.credentials.gateway,
+      ...(finish.gatewayOrderId && { gatewayOrderId: finish.gatewayOrderId }),
+      ...(finish.errorKind && { kind: finish.errorKind, message: finish.errorMessage }),
+    });
+    return true;
+  });
+}
+
+function createVerificationOrder({ credentials, attempt, endpointId }: Claim, app: App) {
+  const receipt = attempt.receipt;
   const secret = decryptSecret(credentials.secret);
   const base = { amount: VERIFICATION_AMOUNT, currency: 'INR', receipt, notes: { purpose: 'ks_pay_verification' } };
   if (credentials.gateway === 'razorpay') {
@@ -115,17 +154,4 @@ function createVerificationOrder(credentials: GatewayCredentials, app: App, rece
       notifyUrl: webhookUrl('cashfree', endpointId),
     },
   );
-}
-
-type Finish = { outcome: 'succeeded' | 'failed' | 'unavailable'; errorKind?: string; errorMessage?: string; gatewayOrderId?: string };
-
-async function finishAttempt(tx: Db, attemptId: string, finish: Finish) {
-  await tx.update(verificationAttempts).set({ ...finish, finishedAt: sql`now()` }).where(eq(verificationAttempts.id, attemptId));
-}
-
-async function release(db: Db, claim: { connection: { id: string }; attempt: { id: string } }, finish: Finish) {
-  await db.transaction(async (tx) => {
-    await finishAttempt(tx, claim.attempt.id, finish);
-    await updateConnection(tx, claim.connection.id, { verifyingSince: null });
-  });
 }

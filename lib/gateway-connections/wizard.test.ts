@@ -4,7 +4,8 @@ import { listAudit } from '@/db/queries/audit';
 import { createApp } from '@/db/queries/apps';
 import { getConnection } from '@/db/queries/gateway-connections';
 import { createMerchant } from '@/db/queries/merchants';
-import { gatewayCredentials } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { gatewayConnections, gatewayCredentials } from '@/db/schema';
 import { openTestDatabase } from '@/db/test-db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -136,6 +137,41 @@ describe('Razorpay', () => {
     expect(view.verified).toBe(true);
     expect(view.verifiedCredentials?.secretHint).toBe('0001');
     expect(view.statuses.credentials).toBe('Failed');
+  });
+
+  it('a replacement that fails twice is dropped and the verified credentials stay in use', async () => {
+    await submitCredentials(database.db, actor, razorpay());
+    await readySteps();
+    await runTestOrder(database.db, actor, app);
+    await submitCredentials(database.db, actor, razorpay('typoSecretKsPay000000000'));
+    expect((await runTestOrder(database.db, actor, app)).outcome).toBe('failed');
+    await submitCredentials(database.db, actor, razorpay('typoSecretKsPay000000002'));
+    const second = await runTestOrder(database.db, actor, app);
+    expect(second).toMatchObject({ outcome: 'failed', message: expect.stringMatching(/verified credentials stay in use/) });
+    const view = await loadWizard(database.db, app);
+    expect(view.statuses.credentials).toBe('Verified');
+    expect(view.credentials?.secretHint).toBe('0001');
+    expect(view.statuses.webhook).toBe('Verified');
+  });
+
+  it('a test order whose claim was lost records nothing over newer state', async () => {
+    await submitCredentials(database.db, actor, razorpay());
+    await readySteps();
+    await fetch(`${sandbox.url}/__sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ gateway: 'razorpay', delay_ms: 400, count: 1 }),
+    });
+    const running = runTestOrder(database.db, actor, app);
+    await new Promise((r) => setTimeout(r, 150));
+    await expect(resetGateway(database.db, actor)).rejects.toMatchObject({ code: 'conflict' });
+    // Simulate the claim expiring and new credentials arriving while the order is in flight.
+    await database.db.update(gatewayConnections).set({ verifyingSince: new Date(0) }).where(eq(gatewayConnections.appId, app.id));
+    await submitCredentials(database.db, actor, razorpay('otherSecretKsPay00000000'));
+    expect(await running).toMatchObject({ outcome: 'unavailable', message: expect.stringMatching(/changed/) });
+    const view = await loadWizard(database.db, app);
+    expect(view.statuses.credentials).toBe('Submitted');
+    expect(view.verified).toBe(false);
   });
 
   it('changing only the payment modes of verified credentials needs no new test order', async () => {

@@ -78,6 +78,25 @@ describe('receiveWebhook', () => {
     expect(result).toEqual({ status: 'received' });
   });
 
+  it('stores the same gateway event for each app it is sent to, and a signed body it cannot parse', async () => {
+    const merchantId = (await createMerchant(database.db, { email: 'second@example.com', passwordHash: 'x' }))!.id;
+    const created = await createApp(database.db, { merchantId, name: 'Second Shop', email: 's@example.com', country: 'IN' });
+    const second = { appId: (await getApp(database.db, { merchantId, publicId: created.publicId }))!.id, merchantId, ip: '127.0.0.1' };
+    await submitCredentials(database.db, second, { gateway: 'razorpay', keyId: 'rzp_test_KsPaySandbox01', keySecret: 'sandboxSecretKsPay000001', paymentModes: ['upi'] });
+    const connection = (await getConnection(database.db, { appId: second.appId }))!;
+    const secret = await revealWebhookSecret(database.db, second);
+    const body = razorpayEvent('evt_1');
+    const headers = { 'x-razorpay-signature': razorpayWebhookSignature(body, secret), 'x-razorpay-event-id': 'evt_A1' };
+    expect(await receiveWebhook(database.db, { gateway: 'razorpay', endpointId: connection.webhookEndpointId, rawBody: body, headers })).toEqual({ status: 'received' });
+
+    const garbled = 'not json at all';
+    const signed = { 'x-razorpay-signature': razorpayWebhookSignature(garbled, secret) };
+    expect(await receiveWebhook(database.db, { gateway: 'razorpay', endpointId: connection.webhookEndpointId, rawBody: garbled, headers: signed })).toEqual({ status: 'received' });
+    const rows = await database.db.select().from(webhookEvents);
+    expect(rows.filter((r) => r.eventId === 'evt_A1').map((r) => r.appId).sort()).toEqual([actor.appId, second.appId].sort());
+    expect(rows.find((r) => r.payload === garbled)).toMatchObject({ eventType: 'unparsed', eventId: expect.stringMatching(/^sha256:/) });
+  });
+
   it('verifies Cashfree deliveries with the client secret over timestamp + raw body', async () => {
     const clientSecret = 'cfsk_ma_test_0f1e2d3c4b5a69788796a5b4c3d2e1f0_5a6b7c8d';
     await submitCredentials(database.db, actor, { gateway: 'cashfree', keyId: 'TEST10a1b2c3d4e5f60718293a4b5c6d7e8f', keySecret: clientSecret, environment: 'sandbox', paymentModes: ['upi'] });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '@/db';
 import { getCredentials } from '@/db/queries/gateway-connections';
 import { getConnectionByEndpoint, storeWebhookEvent } from '@/db/queries/webhook-events';
@@ -40,15 +41,32 @@ export async function receiveWebhook(
     log.warn({ event: 'webhook.rejected', gateway: input.gateway, connectionId: connection.id, reason: verification.reason });
     throw new AppError('unauthorized', 'Invalid webhook signature');
   }
-  const event = adapter.parseWebhook(input.rawBody, input.headers);
+  const event = describeEvent(adapter, input);
   const { first } = await storeWebhookEvent(db, {
+    appId: connection.appId,
     connectionId: connection.id,
     gateway: input.gateway,
-    eventId: event.eventId,
-    eventType: event.gatewayType,
-    gatewayOrderId: event.orderId,
     payload: input.rawBody,
+    ...event,
   });
-  log.info({ event: 'webhook.received', gateway: input.gateway, connectionId: connection.id, eventId: event.eventId, type: event.gatewayType, duplicate: !first });
+  log.info({ event: 'webhook.received', gateway: input.gateway, connectionId: connection.id, eventId: event.eventId, type: event.eventType, duplicate: !first });
   return { status: first ? ('received' as const) : ('duplicate' as const) };
+}
+
+/**
+ * What to file a signed delivery under. A body we cannot parse (a new event shape, a test ping)
+ * is still stored, under the hash of its bytes, rather than refused into a day of retries.
+ */
+function describeEvent(adapter: ReturnType<typeof getGateway>, input: { rawBody: string; headers: HeadersLike }) {
+  try {
+    const event = adapter.parseWebhook(input.rawBody, input.headers);
+    return {
+      eventId: event.eventId.slice(0, 128),
+      eventType: event.gatewayType.slice(0, 64),
+      gatewayOrderId: event.orderId?.slice(0, 64) ?? null,
+    };
+  } catch {
+    const hash = createHash('sha256').update(input.rawBody).digest('hex');
+    return { eventId: `sha256:${hash}`, eventType: 'unparsed', gatewayOrderId: null };
+  }
 }

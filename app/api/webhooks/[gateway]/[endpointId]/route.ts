@@ -1,4 +1,5 @@
 import { getDb } from '@/db';
+import { errorResponse, jsonResponse } from '@/lib/api/json';
 import { AppError, toPublicError } from '@/lib/errors';
 import { MAX_WEBHOOK_BYTES, receiveWebhook } from '@/lib/webhooks/receive';
 
@@ -15,10 +16,10 @@ export async function POST(request: Request, { params }: Params) {
     const rawBody = await request.text();
     if (Buffer.byteLength(rawBody) > MAX_WEBHOOK_BYTES) throw new AppError('bad_request', 'Body too large');
     const result = await receiveWebhook(await getDb(), { gateway, endpointId, rawBody, headers: request.headers });
-    return Response.json(result);
+    return jsonResponse(result);
   } catch (error) {
     // Anything but a known refusal is a 5xx, so the gateway retries and nothing is lost.
-    const { status, code, message } = toPublicError(error, { event: 'webhook.failed', gateway });
-    return Response.json({ error: { code, message } }, { status });
+    const publicError = toPublicError(error, { event: 'webhook.failed', gateway });
+    return errorResponse(publicError.status, publicError);
   }
 }
