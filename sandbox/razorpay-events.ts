@@ -1,17 +1,10 @@
+import { RAZORPAY_EVENTS } from '@/lib/gateways/razorpay-webhook';
 import { razorpayWebhookSignature } from '@/lib/gateways/signatures';
 import type { OutgoingEvent } from './delivery';
 import { alnum } from './ids';
 import type { Account, SandboxState } from './state';
 
-export const RAZORPAY_EVENTS = [
-  'payment.authorized',
-  'payment.captured',
-  'payment.failed',
-  'order.paid',
-  'refund.created',
-  'refund.processed',
-  'refund.failed',
-] as const;
+export { RAZORPAY_EVENTS };
 
 export type RazorpayEventName = (typeof RAZORPAY_EVENTS)[number];
 

@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { createSandbox, type Sandbox } from './server';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -74,4 +76,19 @@ export async function call(url: string, init: { method?: string; headers?: Recor
     // not JSON
   }
   return { status: res.status, json: json as Json, text, headers: res.headers };
+}
+
+/** A sandbox and a webhook receiver for the test file, closed after it. */
+export function withSandboxAndReceiver(use: (sandbox: Sandbox, receiver: Receiver) => void) {
+  let sandbox: Sandbox | undefined;
+  let receiver: Receiver | undefined;
+  beforeAll(async () => {
+    sandbox = await createSandbox();
+    receiver = await startReceiver();
+    use(sandbox, receiver);
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    await receiver?.close();
+  });
 }

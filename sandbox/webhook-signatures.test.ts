@@ -1,21 +1,17 @@
 import { Cashfree, CFEnvironment } from 'cashfree-pg';
 import Razorpay from 'razorpay';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getGateway } from '@/lib/gateways';
-import { createSandbox, type Sandbox } from './server';
-import { call, startReceiver, type ReceivedRequest, type Receiver } from './test-utils';
+import type { Sandbox } from './server';
+import { call, withSandboxAndReceiver, type ReceivedRequest, type Receiver } from './test-utils';
 
 let sandbox: Sandbox;
 let receiver: Receiver;
 const WEBHOOK_SECRET = 'whsec_sandbox_test_1';
 
-beforeAll(async () => {
-  sandbox = await createSandbox();
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await sandbox.close();
-  await receiver.close();
+withSandboxAndReceiver((s, r) => {
+  sandbox = s;
+  receiver = r;
 });
 
 /** Flips one character of a string so exactly one byte differs. */

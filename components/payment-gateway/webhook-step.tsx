@@ -9,6 +9,7 @@ import {
   rotateWebhookSecretAction,
 } from '@/app/(dashboard)/apps/[appId]/settings/payment-gateway/actions';
 import { CopyButton } from '@/components/copy-button';
+import { KeyField } from '@/components/key-field';
 import {
   AlertDialog,
   AlertDialogAction,
@@ -21,6 +22,7 @@ import {
   AlertDialogTrigger,
 } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
+import { ValueBox } from '@/components/value-box';
 import type { WizardView } from '@/lib/gateway-connections/view';
 import { useStepAction } from './use-step-action';
 
@@ -57,37 +59,33 @@ export function WebhookStep({ appId, webhook, status }: Props) {
         <li>Paste the URL and the Secret below into the Webhook URL and Secret fields.</li>
         <li>Tick the active events listed below, save, then come back and click Mark as done.</li>
       </ol>
-      <div className="grid grid-cols-1 gap-1">
-        <span className="text-sm font-medium" id="webhook-url-label">
-          URL
-        </span>
-        <div className="flex items-center gap-2 rounded-md border bg-muted/40 px-3 py-2">
-          <code className="min-w-0 flex-1 truncate text-sm" aria-labelledby="webhook-url-label">
-            {webhook.url}
-          </code>
-          <CopyButton value={webhook.url} label="Copy webhook URL" />
-        </div>
-      </div>
-      <div className="grid grid-cols-1 gap-1">
-        <span className="text-sm font-medium" id="webhook-secret-label">
-          Secret
-        </span>
-        <div className="flex items-center gap-2 rounded-md border bg-muted/40 px-3 py-2">
-          <code className="min-w-0 flex-1 truncate text-sm" aria-labelledby="webhook-secret-label" data-testid="webhook-secret">
-            {secret ?? '••••••••••••••••••••••••'}
-          </code>
-          <Button type="button" variant="ghost" size="sm" onClick={reveal} disabled={pending}>
-            {secret ? <EyeOff aria-hidden /> : <Eye aria-hidden />}
-            {secret ? 'Hide' : 'Reveal'}
-          </Button>
-          {secret && <CopyButton value={secret} label="Copy webhook secret" />}
-        </div>
+      <KeyField label="URL">
+        <ValueBox overflow="truncate" actions={<CopyButton value={webhook.url} label="Copy webhook URL" />}>
+          {webhook.url}
+        </ValueBox>
+      </KeyField>
+      <KeyField label="Secret">
+        <ValueBox
+          overflow="truncate"
+          testId="webhook-secret"
+          actions={
+            <>
+              <Button type="button" variant="ghost" size="sm" onClick={reveal} disabled={pending}>
+                {secret ? <EyeOff aria-hidden /> : <Eye aria-hidden />}
+                {secret ? 'Hide' : 'Reveal'}
+              </Button>
+              {secret && <CopyButton value={secret} label="Copy webhook secret" />}
+            </>
+          }
+        >
+          {secret ?? '••••••••••••••••••••••••'}
+        </ValueBox>
         {webhook.previousSecretValidUntil && (
           <p className="text-xs text-muted-foreground">
             The previous secret keeps working until {new Date(webhook.previousSecretValidUntil).toUTCString()}.
           </p>
         )}
-      </div>
+      </KeyField>
       <div className="grid gap-1 text-sm">
         <span className="font-medium">Active events to tick</span>
         <ul className="flex flex-wrap gap-2">

@@ -3,6 +3,7 @@
 import { Download, TriangleAlert } from 'lucide-react';
 import { useEffect, useId, useRef } from 'react';
 import { CopyButton } from '@/components/copy-button';
+import { ValueBox } from '@/components/value-box';
 import { Button } from '@/components/ui/button';
 import type { IssuedSecretKeyDto } from '@/lib/api-keys/contract';
 import { apiKeysEnvFile, downloadTextFile } from './download-text-file';
@@ -38,12 +39,13 @@ export function NewSecretPanel({ appId, secret, publicKey, onDismiss }: Props) {
         <strong>You won’t see it again.</strong> Copy it or download it now, and keep it in your server’s environment
         (for example <code>KSPAY_SECRET_KEY</code>), never in frontend code or a repository.
       </p>
-      <div className="flex items-center gap-2 rounded-md border bg-background px-3 py-2">
-        <code data-testid="new-secret-key" className="flex-1 text-sm break-all">
-          {secret.token}
-        </code>
-        <CopyButton value={secret.token} label="Copy secret key" />
-      </div>
+      <ValueBox
+        testId="new-secret-key"
+        className="bg-background"
+        actions={<CopyButton value={secret.token} label="Copy secret key" />}
+      >
+        {secret.token}
+      </ValueBox>
       <div className="flex flex-wrap gap-2">
         <Button type="button" variant="outline" size="sm" onClick={download}>
           <Download aria-hidden />

@@ -6,7 +6,7 @@ import { FormError } from '@/components/form-error';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { IssuedSecretKeyDto } from '@/lib/api-keys/contract';
-import { KeyField } from './key-field';
+import { KeyField } from '@/components/key-field';
 import { NewSecretPanel } from './new-secret-panel';
 import { PublicKeyField } from './public-key-field';
 import { RollSecretDialog } from './roll-secret-dialog';

@@ -37,7 +37,8 @@ const envelopeSchema = z.looseObject({
   }),
 });
 
-const EVENT_TYPES: readonly GatewayEventType[] = [
+/** The Razorpay events we understand; the sandbox emits the same list. */
+export const RAZORPAY_EVENTS = [
   'payment.authorized',
   'payment.captured',
   'payment.failed',
@@ -45,7 +46,7 @@ const EVENT_TYPES: readonly GatewayEventType[] = [
   'refund.created',
   'refund.processed',
   'refund.failed',
-];
+] as const satisfies readonly GatewayEventType[];
 
 const PAYMENT_STATUSES: readonly PaymentStatus[] = ['created', 'authorized', 'captured', 'refunded', 'failed'];
 
@@ -76,7 +77,7 @@ export function parseRazorpayWebhook(rawBody: string, headers: HeadersLike): Gat
   return {
     gateway: 'razorpay',
     eventId: getHeader(headers, 'x-razorpay-event-id') ?? fallbackId,
-    type: EVENT_TYPES.find((t) => t === event) ?? 'unknown',
+    type: RAZORPAY_EVENTS.find((t) => t === event) ?? 'unknown',
     gatewayType: event,
     orderId: payment?.order_id ?? order?.id ?? null,
     paymentId: payment?.id ?? null,

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '@/sandbox/server';
-import { call, startReceiver, type Receiver } from '@/sandbox/test-utils';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Sandbox } from '@/sandbox/server';
+import { call, withSandboxAndReceiver, type Receiver } from '@/sandbox/test-utils';
 import { GatewayError } from './errors';
 import { getGateway } from './index';
 import type { GatewayEvent } from './types';
@@ -9,13 +9,9 @@ let sandbox: Sandbox;
 let receiver: Receiver;
 const SECRET = 'whsec_parse_test';
 
-beforeAll(async () => {
-  sandbox = await createSandbox();
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await sandbox.close();
-  await receiver.close();
+withSandboxAndReceiver((s, r) => {
+  sandbox = s;
+  receiver = r;
 });
 beforeEach(async () => {
   await call(`${sandbox.url}/__sandbox/reset`, { body: {} });

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 
-/** A labelled block ("Public API Key", "Secret API Key"): the label names the whole group. */
+/** A labelled block (an API key, the webhook URL): the label names the whole group. */
 export function KeyField({
   label,
   labelRef,
@@ -12,7 +12,7 @@ export function KeyField({
 }) {
   const labelId = useId();
   return (
-    <div role="group" aria-labelledby={labelId} className="grid gap-2">
+    <div role="group" aria-labelledby={labelId} className="grid grid-cols-1 gap-2">
       <span id={labelId} ref={labelRef} tabIndex={labelRef ? -1 : undefined} className="text-sm font-medium outline-none">
         {label}
       </span>
