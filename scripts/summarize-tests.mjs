@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const dir = process.argv[2];
+const [dir, nodeVersion] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -24,7 +24,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     failed += report.stats.unexpected + (report.errors?.length ?? 0);
     skipped += report.stats.skipped;
   }
-  console.log(`${file}: ${passed - before.passed} passed, ${failed - before.failed} failed, ${skipped - before.skipped} skipped`);
+  console.log(`${file}${nodeVersion ? ` (Node ${nodeVersion})` : ''}: ${passed - before.passed} passed, ${failed - before.failed} failed, ${skipped - before.skipped} skipped`);
 }
 
 if (process.env.CI_STARTED_AT) console.log(`CI took ${Math.round(Date.now() / 1000 - Number(process.env.CI_STARTED_AT))} s`);

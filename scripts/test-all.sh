@@ -4,18 +4,21 @@
 # Ends with one line summing every suite: "N passed, N failed, N skipped".
 set -u
 cd "$(dirname "$0")/.."
+# The project's pinned Node (node_modules/.bin/node on Linux), whoever called this script.
+export PATH="$PWD/node_modules/.bin:$PATH"
+node_version=$(node -v)
 results=test-results/summary
 rm -rf "$results" && mkdir -p "$results"
 status=0
 
 run() { # name, command...
   local name=$1; shift
-  echo "::: $name"
+  echo "::: $name (Node $node_version)"
   "$@" || status=1
 }
 
 check() { # name, command... — a static check counts as one test in the summary
-  echo "::: $1"; local name=$1; shift
+  echo "::: $1 (Node $node_version)"; local name=$1; shift
   local ok=1
   "$@" || { ok=0; status=1; }
   echo "{\"check\":\"$name\",\"passed\":$ok,\"failed\":$((1 - ok))}" > "$results/check-$name.json"
@@ -42,5 +45,5 @@ else
   status=1
 fi
 
-node scripts/summarize-tests.mjs "$results" || status=1
+node scripts/summarize-tests.mjs "$results" "$node_version" || status=1
 exit $status
