@@ -56,6 +56,7 @@ export default defineConfig({
         DATA_DIR: dataDir,
         ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
         APP_URL: baseURL,
+        GATEWAYS: 'sandbox',
         SANDBOX_URL: `http://localhost:${sandboxPort}`,
         AUTH_SECRET: 'e2e-auth-secret-0123456789abcdefghijklmnop',
         ENCRYPTION_KEYS: 'e2e:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',

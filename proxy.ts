@@ -1,25 +1,53 @@
 import NextAuth from 'next-auth';
 import { type NextFetchEvent, type NextRequest, NextResponse } from 'next/server';
 import { baseAuthConfig } from '@/lib/auth/config';
+import { env, isProduction } from '@/lib/env';
+import { newNonce, pageSecurityHeaders } from '@/lib/security-headers';
 
 type Handler = (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
 
 const { auth } = NextAuth(baseAuthConfig);
+const https = new URL(env.APP_URL).protocol === 'https:';
 
-// With a lazily built config, next-auth's `auth(callback)` resolves to the handler.
-const redirectSignedOut = auth((request) => {
-  if (request.auth?.user) return NextResponse.next();
-  const login = new URL('/login', request.nextUrl.origin);
-  login.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.redirect(login);
-}) as unknown as Promise<Handler>;
+const isDashboard = (pathname: string) => pathname === '/apps' || pathname.startsWith('/apps/');
 
 /**
- * Signed-out visits to the dashboard go to /login and come back after signing in.
- * Pages check the session again themselves; this only provides the round trip.
+ * Every page: a fresh CSP nonce (Next reads it from the request's CSP header and puts it on its
+ * scripts) and the security headers. Signed-out visits to the dashboard go to /login and come back
+ * after signing in; pages check the session again themselves, this only provides the round trip.
  */
+// With a lazily built config, next-auth's `auth(callback)` resolves to the handler.
+const handle = auth((request) => {
+  const nonce = newNonce();
+  const headers = pageSecurityHeaders({ nonce, https, dev: !isProduction });
+  let response: NextResponse;
+  if (isDashboard(request.nextUrl.pathname) && !request.auth?.user) {
+    const login = new URL('/login', request.nextUrl.origin);
+    login.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
+    response = NextResponse.redirect(login);
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set('content-security-policy', headers['Content-Security-Policy']!);
+    requestHeaders.set('x-nonce', nonce);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}) as unknown as Promise<Handler>;
+
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  return (await redirectSignedOut)(request, event);
+  return (await handle)(request, event);
 }
 
-export const config = { matcher: ['/apps/:path*', '/apps'] };
+export const config = {
+  // Pages only: API routes, static files and prefetches carry no HTML to protect.
+  matcher: [
+    {
+      source: '/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|screenshots/).*)',
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
+};

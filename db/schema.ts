@@ -156,21 +156,31 @@ export const apiKeys = pgTable(
   (t) => [index('api_keys_app_idx').on(t.appId, t.kind)],
 );
 
-/** Who did what to an app, when, from where. Never a secret. */
+/**
+ * Who did what to an app, when, from where. Never a secret. The log belongs to the app's owner and
+ * outlives the app: deleting it sets `app_id` null and keeps its public id and name.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    appId: uuid('app_id')
+    ownerId: uuid('owner_id')
       .notNull()
-      .references(() => apps.id, { onDelete: 'cascade' }),
+      .references(() => merchants.id, { onDelete: 'cascade' }),
+    appId: uuid('app_id').references(() => apps.id, { onDelete: 'set null' }),
+    appPublicId: varchar('app_public_id', { length: 32 }).notNull(),
+    appName: varchar('app_name', { length: 60 }).notNull(),
+    /** Who acted (the owner today; null for the system). */
     merchantId: uuid('merchant_id').references(() => merchants.id, { onDelete: 'set null' }),
     action: varchar('action', { length: 64 }).notNull(),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     ip: varchar('ip', { length: 64 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_app_idx').on(t.appId, t.createdAt)],
+  (t) => [
+    index('audit_log_owner_app_idx').on(t.ownerId, t.appPublicId, t.createdAt),
+    index('audit_log_owner_idx').on(t.ownerId, t.createdAt),
+  ],
 );
 
 /**

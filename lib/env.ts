@@ -11,8 +11,11 @@ const schema = z.object({
   ENCRYPTION_KEYS: z.string().optional(),
   /** Public base URL of the dashboard, used in webhook URLs shown to merchants. */
   APP_URL: z.string().url().default('http://localhost:3000'),
-  /** `sandbox` (default) talks to the local gateway sandbox; `live` to the real gateways. */
-  GATEWAYS: z.enum(['sandbox', 'live']).default('sandbox'),
+  /**
+   * `sandbox` talks to the local gateway sandbox, `live` to the real gateways. Unset means the
+   * sandbox outside production; production refuses to start without an explicit choice.
+   */
+  GATEWAYS: z.enum(['sandbox', 'live']).optional(),
   SANDBOX_URL: z.string().url().default('http://localhost:4010'),
   SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
   SANDBOX_STATE_FILE: z.string().optional(),

@@ -3,10 +3,13 @@ import { pruneLoginAttempts } from '@/db/queries/login-attempts';
 import { seedDemoMerchant } from './demo';
 import { assertEncryptionKeys } from './crypto';
 import { getAuthSecret } from './dev-secrets';
+import { assertDeployment } from './deployment';
+import { env } from './env';
 import { log } from '@/lib/log';
 
 /** Runs once per server process, before the first request: secrets present, database migrated, demo seeded. */
 export async function startUp() {
+  assertDeployment(env);
   getAuthSecret();
   assertEncryptionKeys();
   const database = await getDatabase();

@@ -30,6 +30,10 @@ process.on('SIGTERM', () => stop(0));
 
 const sandboxUp = await fetch(`${sandboxUrl}/__sandbox/health`).then((r) => r.ok, () => false);
 if (sandboxUp) console.log(`[sandbox] already running at ${sandboxUrl}`);
-else if (process.env.GATEWAYS !== 'live') run('sandbox', process.execPath, ['--import', 'tsx', 'sandbox/main.ts']);
+// `next dev` uses the sandbox unless told otherwise; a production server only when GATEWAYS=sandbox
+// says so (it refuses to start with GATEWAYS unset).
+else if (mode === 'dev' ? process.env.GATEWAYS !== 'live' : process.env.GATEWAYS === 'sandbox') {
+  run('sandbox', process.execPath, ['--import', 'tsx', 'sandbox/main.ts']);
+}
 
 run('next', process.execPath, ['node_modules/next/dist/bin/next', mode, ...process.argv.slice(3)]);

@@ -5,12 +5,14 @@ import { describeAction, summarizeDetails } from './describe-audit';
 
 export type ActivityEntry = Awaited<ReturnType<typeof listAudit>>[number];
 
-export function ActivityTable({ entries }: { entries: ActivityEntry[] }) {
+/** `showApp`: the account-wide log, where each entry names its app (and says when it was deleted). */
+export function ActivityTable({ entries, showApp = false }: { entries: ActivityEntry[]; showApp?: boolean }) {
   return (
     <Table containerProps={{ tabIndex: 0, role: 'region', 'aria-label': 'Activity log' }}>
       <TableHeader>
         <TableRow>
           <TableHead>When</TableHead>
+          {showApp && <TableHead>App</TableHead>}
           <TableHead>Who</TableHead>
           <TableHead>What</TableHead>
           <TableHead>Details</TableHead>
@@ -23,6 +25,13 @@ export function ActivityTable({ entries }: { entries: ActivityEntry[] }) {
             <TableCell className="whitespace-nowrap">
               <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
             </TableCell>
+            {showApp && (
+              <TableCell>
+                <span className="font-medium">{entry.appName}</span>{' '}
+                <span className="font-mono text-xs text-muted-foreground">{entry.appPublicId}</span>
+                {entry.appDeleted && <span className="text-xs text-muted-foreground"> (deleted)</span>}
+              </TableCell>
+            )}
             <TableCell>{entry.actorEmail ?? 'System'}</TableCell>
             <TableCell className="font-medium">{describeAction(entry.action)}</TableCell>
             <TableCell className="max-w-md min-w-48 text-xs break-words whitespace-normal text-muted-foreground">

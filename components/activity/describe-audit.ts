@@ -17,6 +17,7 @@ const ACTION_LABELS: Record<string, string> = {
   'api_key.generated': 'API keys generated',
   'api_key.rolled': 'Secret key rolled',
   'api_key.revoked': 'Secret key revoked',
+  'app.deleted': 'App deleted',
 };
 
 const GATEWAY_NAMES: Record<string, string> = { razorpay: 'Razorpay', cashfree: 'Cashfree' };

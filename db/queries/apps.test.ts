@@ -63,3 +63,16 @@ describe('apps', () => {
     expect(await getApp(database.db, { merchantId: alice, publicId: "app_'; drop table apps;--" })).toBeNull();
   });
 });
+
+describe('malformed app ids', () => {
+  // Ids come from URLs: a NUL byte made PostgreSQL fail the query (a 500) before the shape check.
+  it.each(['app_\u0000AAAAAAAAAAAAAAA', '\u0000', '%00', 'app_ÄÖÜäöüßçéàèùâêî', 'app_' + 'x'.repeat(10_000), '', 'APP_0123456789abcdef'])(
+    '%j names no app and reaches no query',
+    async (publicId) => {
+      expect(await getApp(database.db, { merchantId: alice, publicId })).toBeNull();
+      expect(await updateApp(database.db, { merchantId: alice, publicId, ...fields })).toBeNull();
+      expect(await deleteApp(database.db, { merchantId: alice, publicId })).toBe(false);
+    },
+  );
+});
+

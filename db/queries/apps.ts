@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { newAppPublicId } from '@/lib/ids';
+import { isAppPublicId, newAppPublicId } from '@/lib/ids';
 import type { Db } from '../client';
 import { apps } from '../schema';
 
@@ -26,6 +26,7 @@ export async function listApps(db: Db, params: { merchantId: string }) {
 
 /** The app with this public id if, and only if, the merchant owns it. */
 export async function getApp(db: Db, params: { merchantId: string; publicId: string }) {
+  if (!isAppPublicId(params.publicId)) return null;
   const [row] = await db
     .select({ id: apps.id, ...publicColumns })
     .from(apps)
@@ -44,6 +45,7 @@ export async function createApp(db: Db, params: { merchantId: string } & AppFiel
 /** Updates an owned app; `null` when the merchant has no such app. */
 export async function updateApp(db: Db, params: { merchantId: string; publicId: string } & AppFields) {
   const { merchantId, publicId, ...fields } = params;
+  if (!isAppPublicId(publicId)) return null;
   const [row] = await db
     .update(apps)
     .set({ ...fields, updatedAt: sql`now()` })
@@ -53,6 +55,7 @@ export async function updateApp(db: Db, params: { merchantId: string; publicId: 
 }
 
 export async function deleteApp(db: Db, params: { merchantId: string; publicId: string }) {
+  if (!isAppPublicId(params.publicId)) return false;
   const rows = await db
     .delete(apps)
     .where(and(eq(apps.merchantId, params.merchantId), eq(apps.publicId, params.publicId)))

@@ -10,26 +10,42 @@ export type AuditInput = {
   ip?: string | null;
 };
 
-/** Records an action on an app. `details` must never hold a secret. */
+/** Records an action on an app, with the app's owner, public id and name as they are now. `details` must never hold a secret. */
 export async function recordAudit(db: Db, entry: AuditInput) {
-  await db.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
+  const [app] = await db
+    .select({ ownerId: apps.merchantId, appPublicId: apps.publicId, appName: apps.name })
+    .from(apps)
+    .where(eq(apps.id, entry.appId));
+  if (!app) throw new Error(`recordAudit: no app ${entry.appId}`);
+  await db.insert(auditLog).values({ ...entry, ...app, details: entry.details ?? {} });
 }
 
-/** The app's audit log, newest first, if the merchant owns the app. */
-export async function listAudit(db: Db, params: { merchantId: string; publicId: string; limit?: number }) {
-  return db
-    .select({
-      id: auditLog.id,
-      action: auditLog.action,
-      details: auditLog.details,
-      ip: auditLog.ip,
-      createdAt: auditLog.createdAt,
-      actorEmail: merchants.email,
-    })
+const entryColumns = {
+  id: auditLog.id,
+  appPublicId: auditLog.appPublicId,
+  appName: auditLog.appName,
+  appId: auditLog.appId,
+  action: auditLog.action,
+  details: auditLog.details,
+  ip: auditLog.ip,
+  createdAt: auditLog.createdAt,
+  actorEmail: merchants.email,
+};
+
+/** The merchant's audit log, newest first: one app's (`publicId`) or every app's, deleted ones included. */
+export async function listAudit(db: Db, params: { merchantId: string; publicId?: string; limit?: number }) {
+  const rows = await db
+    .select(entryColumns)
     .from(auditLog)
-    .innerJoin(apps, eq(apps.id, auditLog.appId))
     .leftJoin(merchants, eq(merchants.id, auditLog.merchantId))
-    .where(and(eq(apps.publicId, params.publicId), eq(apps.merchantId, params.merchantId)))
-    .orderBy(desc(auditLog.createdAt))
+    .where(
+      and(
+        eq(auditLog.ownerId, params.merchantId),
+        params.publicId === undefined ? undefined : eq(auditLog.appPublicId, params.publicId),
+      ),
+    )
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(params.limit ?? 200);
+  // The internal app id stays on the server; the page only needs to know whether the app is gone.
+  return rows.map(({ appId, ...row }) => ({ ...row, appDeleted: appId === null }));
 }

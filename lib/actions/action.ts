@@ -3,6 +3,7 @@ import * as z from 'zod/v4/core';
 import { type Db, getDb } from '@/db';
 import { type SessionMerchant, currentMerchant } from '@/lib/auth/session';
 import { AppError, toPublicError } from '@/lib/errors';
+import { controlCharacterErrors } from '@/lib/validations/control-characters';
 import { fieldErrorsOf } from './field-errors';
 
 export type ActionResult<T = undefined> =
@@ -37,6 +38,8 @@ async function runValidated<S extends z.$ZodType, T>(
   input: unknown,
   run: (data: z.infer<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
+  const controlErrors = controlCharacterErrors(input);
+  if (controlErrors) return { ok: false, message: 'Check the highlighted fields.', fieldErrors: controlErrors };
   const parsed = z.safeParse(schema, input);
   if (!parsed.success) {
     return { ok: false, message: 'Check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) };

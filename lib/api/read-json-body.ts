@@ -1,6 +1,7 @@
 import * as z from 'zod/v4/core';
 import { fieldErrorsOf } from '@/lib/actions/field-errors';
 import { AppError } from '@/lib/errors';
+import { controlCharacterErrors } from '@/lib/validations/control-characters';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -15,6 +16,10 @@ export async function readJsonBody<S extends z.$ZodType>(request: Request, schem
     } catch {
       throw new AppError('bad_request', 'The request body must be JSON.');
     }
+  }
+  const controlErrors = controlCharacterErrors(json);
+  if (controlErrors) {
+    throw new AppError('bad_request', `${Object.keys(controlErrors)[0]}: ${Object.values(controlErrors)[0]![0]}`, controlErrors);
   }
   const parsed = z.safeParse(schema, json);
   if (!parsed.success) {

@@ -8,9 +8,9 @@ export const LIVE_BASE_URLS = {
   cashfree: { sandbox: 'https://sandbox.cashfree.com/pg', production: 'https://api.cashfree.com/pg' },
 } as const;
 
-/** `sandbox` unless GATEWAYS=live, whatever NODE_ENV is: the UI shows a Sandbox badge. */
+/** `sandbox` unless GATEWAYS=live (production must say which: lib/deployment.ts); the UI shows a Sandbox badge. */
 export function gatewayMode(): GatewayMode {
-  return env.GATEWAYS;
+  return env.GATEWAYS ?? 'sandbox';
 }
 
 export function isSandbox(): boolean {

@@ -2,13 +2,14 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { createApp, deleteApp, updateApp } from '@/db/queries/apps';
+import { createApp, updateApp } from '@/db/queries/apps';
 import { authedAction } from '@/lib/actions/action';
-import { appNotFound, requireAppOf } from '@/lib/apps/require-app';
+import { deleteOwnedApp } from '@/lib/apps/delete-app';
+import { appNotFound } from '@/lib/apps/require-app';
 import { isCountryCode } from '@/lib/countries';
-import { AppError } from '@/lib/errors';
 import { appFieldsSchema } from '@/lib/validations/app';
 import { log } from '@/lib/log';
+import { requestIp } from '@/lib/request-ip';
 import * as z from '@/lib/zod-mini';
 
 const appFields = appFieldsSchema.check(
@@ -35,13 +36,7 @@ export const updateAppAction = authedAction(
 export const deleteAppAction = authedAction(
   z.object({ appId: z.string().check(z.maxLength(64)), confirmation: z.string().check(z.maxLength(100)) }),
   async ({ appId, confirmation }, { db, merchant }) => {
-    const app = await requireAppOf(db, { merchantId: merchant.id, publicId: appId });
-    if (confirmation.trim() !== app.name) {
-      throw new AppError('bad_request', 'Type the app name exactly to confirm.', {
-        confirmation: [`Type “${app.name}” to confirm`],
-      });
-    }
-    await deleteApp(db, { merchantId: merchant.id, publicId: appId });
+    await deleteOwnedApp(db, { merchantId: merchant.id, publicId: appId, confirmation, ip: await requestIp() });
     log.info({ event: 'app.deleted', merchantId: merchant.id, appId });
     revalidatePath('/apps', 'layout');
     redirect('/apps');

@@ -1,5 +1,6 @@
 import { AppWindow } from 'lucide-react';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { AppsTable } from '@/components/apps/apps-table';
 import { CreateAppDialog } from '@/components/apps/create-app-dialog';
 import { PageHeader } from '@/components/shell/page-header';
@@ -37,6 +38,12 @@ export default async function AppsPage() {
           </CardContent>
         </Card>
       )}
+      <p className="text-sm text-muted-foreground">
+        <Link href="/apps/activity" className="underline underline-offset-4 hover:text-foreground">
+          Activity across all your apps
+        </Link>
+        , deleted ones included.
+      </p>
     </div>
   );
 }

@@ -1,0 +1,32 @@
+/**
+ * Per-response security headers for pages. Scripts run only with this response's nonce
+ * ('strict-dynamic' lets Next's own chunks load what they need); inline style attributes stay
+ * allowed because Radix and sonner position elements with them.
+ */
+export function pageSecurityHeaders(params: { nonce: string; https: boolean; dev: boolean }): Record<string, string> {
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${params.nonce}' 'strict-dynamic'${params.dev ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(params.https ? ['upgrade-insecure-requests'] : []),
+  ].join('; ');
+  return {
+    'Content-Security-Policy': csp,
+    ...(params.https && {
+      'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+    }),
+  };
+}
+
+/** 128 random bits, base64: unguessable and new for every page response. */
+export function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+}
