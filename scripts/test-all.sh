@@ -7,6 +7,11 @@ cd "$(dirname "$0")/.."
 # The project's pinned Node (node_modules/.bin/node on Linux), whoever called this script.
 export PATH="$PWD/node_modules/.bin:$PATH"
 node_version=$(node -v)
+if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 24 ]; then
+  echo "Node $node_version is past its end of life: npm install should have linked the pinned Node (node-linux-*) into node_modules/.bin"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 results=test-results/summary
 rm -rf "$results" && mkdir -p "$results"
 status=0
