@@ -18,3 +18,13 @@ export async function startUp() {
   await pruneLoginAttempts(database.db, { before: new Date(Date.now() - 24 * 60 * 60 * 1000) });
   log.info({ event: 'server.started', database: database.kind });
 }
+
+/** A server without its secrets, database or gateway choice must not half-start and answer 500s. */
+export async function startUpOrExit() {
+  try {
+    await startUp();
+  } catch (error) {
+    console.error(`KS Pay cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
