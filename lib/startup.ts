@@ -11,6 +11,6 @@ export async function startUp() {
   assertEncryptionKeys();
   const database = await getDatabase();
   await seedDemoMerchant(database);
-  startPruning(database.db);
+  await startPruning(database.db);
   log.info({ event: 'server.started', database: database.kind });
 }

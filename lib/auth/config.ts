@@ -2,6 +2,7 @@ import type { NextAuthConfig } from 'next-auth';
 import { getAuthSecret } from '@/lib/dev-secrets';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
+import { safeCallbackPath } from '@/lib/safe-redirect';
 
 /** A session token not used for this long expires (each visit renews it, up to SESSION_MAX_AGE_MS). */
 export const SESSION_IDLE_SECONDS = 24 * 60 * 60;
@@ -19,6 +20,10 @@ export function baseAuthConfig(): NextAuthConfig {
     pages: { signIn: '/login' },
     providers: [],
     callbacks: {
+      // Also for callbackUrls posted straight to /api/auth/callback/credentials.
+      redirect({ url, baseUrl }) {
+        return baseUrl + safeCallbackPath(url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url);
+      },
       jwt({ token, user }) {
         if (user?.id) {
           token.sub = user.id;

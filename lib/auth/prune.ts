@@ -14,14 +14,14 @@ export async function pruneSignInRecords(db: Db, now = new Date()) {
 }
 
 /**
- * Prunes now and then every PRUNE_EVERY_MS for as long as the process lives (the timer never keeps
- * it alive). Several instances pruning the same rows is harmless: deletes of old rows only.
+ * Prunes now, then every PRUNE_EVERY_MS for as long as the process lives (the timer never keeps it
+ * alive). Several instances pruning the same rows is harmless: deletes of old rows only.
  */
-export function startPruning(db: Db): NodeJS.Timeout {
+export async function startPruning(db: Db): Promise<NodeJS.Timeout> {
+  await pruneSignInRecords(db);
   const run = () =>
     pruneSignInRecords(db).catch((error: unknown) =>
       log.warn({ event: 'auth.prune_failed', message: error instanceof Error ? error.message : String(error) }),
     );
-  void run();
   return setInterval(run, PRUNE_EVERY_MS).unref();
 }
