@@ -19,7 +19,7 @@ export function UserMenu({ email }: { email: string }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" disabled={pending}>
+        <Button variant="ghost" size="sm" disabled={pending} aria-label="Account menu">
           <span className="hidden max-w-48 truncate sm:inline" data-testid="signed-in-email">
             {email}
           </span>
