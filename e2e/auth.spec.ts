@@ -4,7 +4,7 @@ import { expect, PASSWORD, signInViaApi, signUp, test, uniqueEmail } from './fix
 import { OFF_SITE_CALLBACKS } from '../lib/safe-redirect-cases';
 
 async function signOutFromMenu(page: Page, item: 'Sign out' | 'Sign out of all devices' = 'Sign out') {
-  await page.getByRole('button', { name: 'Account menu' }).click();
+  await page.getByRole('button', { name: /^Account menu/ }).click();
   await page.getByRole('menuitem', { name: item === 'Sign out' ? /^Sign out$/ : /^Sign out of all devices/ }).click();
   await expect(page).toHaveURL(/\/login(\?signedOut=everywhere)?$/);
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { ChevronDown, LogOut, MonitorSmartphone } from 'lucide-react';
+import { ChevronDown, LogOut, MonitorSmartphone, UserRound } from 'lucide-react';
 import { useTransition } from 'react';
 import { signOutAction, signOutEverywhereAction } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
@@ -19,11 +19,12 @@ export function UserMenu({ email }: { email: string }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" disabled={pending} aria-label="Account menu">
+        <Button variant="ghost" size="sm" disabled={pending}>
+          <span className="sr-only">Account menu</span>
+          <UserRound className="sm:hidden" aria-hidden />
           <span className="hidden max-w-48 truncate sm:inline" data-testid="signed-in-email">
             {email}
           </span>
-          <span className="sm:hidden">Account</span>
           <ChevronDown aria-hidden />
         </Button>
       </DropdownMenuTrigger>
