@@ -6,8 +6,10 @@ import { env } from '@/lib/env';
  * The client's address from X-Forwarded-For, trusting `trustedHops` proxies in front of us.
  *
  * The rule: the LAST entry is the TCP peer of our own server (`stampSocketAddress` appends it on
- * every request; `next start` alone would keep a client-sent header as it is, setting it only when
- * absent). Each trusted proxy appends the address it saw, so with N trusted hops the client is the
+ * every request). `next start` alone does not append: it keeps a client-sent header as it is and
+ * sets the socket address only when there is none (`x-forwarded-for ??= socket.remoteAddress` in
+ * next/dist/server/base-server.js, 16.4.6; e2e/auth.spec.ts "the client address" fails without the
+ * stamp). Each trusted proxy appends the address it saw, so with N trusted hops the client is the
  * entry N places left of the last one. Entries further left were written by the client: never used.
  * Fewer entries than expected means a request that skipped the proxies: its leftmost entry is the
  * nearest one we have.

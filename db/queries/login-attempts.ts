@@ -26,7 +26,7 @@ export async function countRecentFailures(db: Db, params: Key & { since: Date })
     .select({
       email: sql<number>`count(*)::int`,
       pair: sql<number>`(count(*) filter (where ${loginAttempts.ip} = ${params.ip}))::int`,
-      lastForEmail: sql<string | null>`max(${loginAttempts.createdAt})`,
+      lastForEmail: sql<string | Date | null>`max(${loginAttempts.createdAt})`,
     })
     .from(loginAttempts)
     .where(
