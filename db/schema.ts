@@ -25,8 +25,24 @@ export const merchants = pgTable('merchants', {
   id: uuid('id').primaryKey().defaultRandom(),
   email: varchar('email', { length: 254 }).notNull().unique(),
   passwordHash: text('password_hash').notNull(),
+  /** In every session token; "Sign out of all devices" increments it, ending every session issued before. */
+  sessionVersion: integer('session_version').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** One row per sign-in: the session token carries its id, and Sign out revokes it. */
+export const merchantSessions = pgTable(
+  'merchant_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    merchantId: uuid('merchant_id')
+      .notNull()
+      .references(() => merchants.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('merchant_sessions_merchant_idx').on(t.merchantId, t.createdAt)],
+);
 
 export const apps = pgTable(
   'apps',
@@ -45,14 +61,19 @@ export const apps = pgTable(
   (t) => [index('apps_merchant_created_idx').on(t.merchantId, t.createdAt)],
 );
 
-/** One row per sign-in attempt; failures in a window drive the per-email and per-IP limits. */
+/**
+ * One row per password check, inserted before the check (so parallel attempts cannot overshoot the
+ * limits); failures in a window drive the per-(email, IP), per-email and per-IP limits.
+ */
 export const loginAttempts = pgTable(
   'login_attempts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     email: varchar('email', { length: 254 }).notNull(),
+    /** The limiter's key for the client: an IPv4 address or an IPv6 /64. */
     ip: varchar('ip', { length: 64 }).notNull(),
-    succeeded: boolean('succeeded').notNull(),
+    /** Null while the password is being checked (it counts as a failure until then). */
+    succeeded: boolean('succeeded'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -215,6 +236,7 @@ export const appsRelations = relations(apps, ({ one }) => ({
 }));
 
 export type Merchant = typeof merchants.$inferSelect;
+export type MerchantSession = typeof merchantSessions.$inferSelect;
 export type App = typeof apps.$inferSelect;
 export type GatewayConnection = typeof gatewayConnections.$inferSelect;
 export type GatewayCredentials = typeof gatewayCredentials.$inferSelect;

@@ -23,6 +23,11 @@ const schema = z.object({
   SANDBOX_RETRY_BASE_MS: z.coerce.number().int().min(0).default(1000),
   SANDBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /**
+   * Proxies in front of the server that append to X-Forwarded-For (a load balancer: 1). 0 = clients
+   * connect directly and their socket address is what the sign-in limiter counts.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Seed a demo merchant on an empty embedded database even in production mode. */
   DEMO_SEED: z.enum(['auto', 'on', 'off']).default('auto'),
   TEST_DATABASE_URL: z.string().url().optional(),

@@ -1,5 +1,5 @@
 import { getDatabase } from '@/db';
-import { pruneLoginAttempts } from '@/db/queries/login-attempts';
+import { startPruning } from '@/lib/auth/prune';
 import { seedDemoMerchant } from './demo';
 import { assertEncryptionKeys } from './crypto';
 import { getAuthSecret } from './dev-secrets';
@@ -14,8 +14,7 @@ export async function startUp() {
   assertEncryptionKeys();
   const database = await getDatabase();
   await seedDemoMerchant(database);
-  // Sign-in attempts only matter inside the rate-limit window.
-  await pruneLoginAttempts(database.db, { before: new Date(Date.now() - 24 * 60 * 60 * 1000) });
+  await startPruning(database.db);
   log.info({ event: 'server.started', database: database.kind });
 }
 

@@ -3,9 +3,11 @@
 import { CredentialsSignin } from 'next-auth';
 import { getDb } from '@/db';
 import { createMerchant } from '@/db/queries/merchants';
+import { revokeAllSessions, revokeSession } from '@/db/queries/sessions';
 import { publicAction } from '@/lib/actions/action';
 import { signIn, signOut } from '@/lib/auth';
 import { hashPassword } from '@/lib/auth/password';
+import { currentSession } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { signInSchema, signUpSchema } from '@/lib/validations/auth';
@@ -34,10 +36,23 @@ async function signInOrExplain(email: string, password: string, redirectTo: stri
     if (error.code === 'rate_limited') {
       throw new AppError('rate_limited', 'Too many failed sign-in attempts. Wait 15 minutes and try again.');
     }
+    if (error.code === 'slow_down') {
+      throw new AppError('rate_limited', 'Too many failed sign-in attempts. Wait a few seconds and try again.');
+    }
     throw new AppError('unauthorized', 'Invalid email or password');
   }
 }
 
+/** Ends this session: its token is refused from now on, wherever a copy of the cookie is. */
 export async function signOutAction() {
+  const session = await currentSession();
+  if (session) await revokeSession(await getDb(), { sessionId: session.sessionId, merchantId: session.merchant.id });
   await signOut({ redirectTo: '/login' });
+}
+
+/** Ends every session of this merchant, on every device, this one included. */
+export async function signOutEverywhereAction() {
+  const session = await currentSession();
+  if (session) await revokeAllSessions(await getDb(), { merchantId: session.merchant.id });
+  await signOut({ redirectTo: '/login?signedOut=everywhere' });
 }

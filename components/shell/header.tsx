@@ -1,10 +1,8 @@
-import { LogOut } from 'lucide-react';
-import { signOutAction } from '@/app/(auth)/actions';
 import { ThemeToggle } from '@/components/theme-toggle';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { isSandbox } from '@/lib/gateways/base-urls';
 import { MobileNav } from './mobile-nav';
+import { UserMenu } from './user-menu';
 import type { NavApp } from './sidebar-nav';
 
 export function Header({ email, apps }: { email: string; apps: NavApp[] }) {
@@ -17,16 +15,8 @@ export function Header({ email, apps }: { email: string; apps: NavApp[] }) {
         </Badge>
       )}
       <div className="ml-auto flex items-center gap-2">
-        <span className="hidden max-w-48 truncate text-sm text-muted-foreground sm:inline" data-testid="signed-in-email">
-          {email}
-        </span>
         <ThemeToggle />
-        <form action={signOutAction}>
-          <Button type="submit" variant="ghost" size="sm">
-            <LogOut aria-hidden />
-            Sign out
-          </Button>
-        </form>
+        <UserMenu email={email} />
       </div>
     </header>
   );

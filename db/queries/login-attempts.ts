@@ -1,37 +1,74 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { loginAttempts } from '../schema';
 
-export async function recordLoginAttempt(db: Db, params: { email: string; ip: string; succeeded: boolean }) {
-  await db.insert(loginAttempts).values(params);
+type Key = { email: string; ip: string };
+
+/**
+ * Serialises attempts on this email and on this client until the transaction ends (email first,
+ * then IP, always in that order, so two transactions never wait on each other in a cycle).
+ */
+export async function lockLoginKeys(tx: Db, params: Key) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`login:email:${params.email}`}, 0))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`login:ip:${params.ip}`}, 0))`);
 }
 
 /**
- * Failures in the window: per email, counted since that email's last success (a successful
- * sign-in clears the count); per IP, all failures.
+ * Attempts in the window that did not succeed (still being checked counts as failed): for the email
+ * and for the (email, IP) pair since the email's last success (a success clears them); for the IP,
+ * across all emails. `lastForEmail` is the newest of the email's counted attempts.
  */
-export async function countRecentFailures(db: Db, params: { email: string; ip: string; since: Date }) {
-  const lastSuccess = sql`coalesce((select max(${loginAttempts.createdAt}) from ${loginAttempts}
-    where ${loginAttempts.email} = ${params.email} and ${loginAttempts.succeeded}), ${params.since.toISOString()}::timestamptz)`;
+export async function countRecentFailures(db: Db, params: Key & { since: Date }) {
+  const since = params.since.toISOString();
+  const cutoff = sql`greatest(${since}::timestamptz, coalesce((select max(${loginAttempts.createdAt}) from ${loginAttempts}
+    where ${loginAttempts.email} = ${params.email} and ${loginAttempts.succeeded}), ${since}::timestamptz))`;
   const [byEmail] = await db
-    .select({ n: sql<number>`count(*)::int` })
+    .select({
+      email: sql<number>`count(*)::int`,
+      pair: sql<number>`(count(*) filter (where ${loginAttempts.ip} = ${params.ip}))::int`,
+      lastForEmail: sql<string | Date | null>`max(${loginAttempts.createdAt})`,
+    })
     .from(loginAttempts)
     .where(
       and(
         eq(loginAttempts.email, params.email),
-        eq(loginAttempts.succeeded, false),
-        gt(loginAttempts.createdAt, params.since),
-        sql`${loginAttempts.createdAt} > ${lastSuccess}`,
+        sql`${loginAttempts.succeeded} is not true`,
+        sql`${loginAttempts.createdAt} > ${cutoff}`,
       ),
     );
   const [byIp] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, params.ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, params.since)));
-  return { byEmail: byEmail?.n ?? 0, byIp: byIp?.n ?? 0 };
+    .where(
+      and(
+        eq(loginAttempts.ip, params.ip),
+        sql`${loginAttempts.succeeded} is not true`,
+        sql`${loginAttempts.createdAt} > ${since}::timestamptz`,
+      ),
+    );
+  return {
+    email: byEmail?.email ?? 0,
+    pair: byEmail?.pair ?? 0,
+    ip: byIp?.n ?? 0,
+    lastForEmail: byEmail?.lastForEmail ? new Date(byEmail.lastForEmail) : null,
+  };
 }
 
-/** Old attempts only matter for the window; trimmed opportunistically. */
-export async function pruneLoginAttempts(db: Db, params: { before: Date }) {
-  await db.delete(loginAttempts).where(sql`${loginAttempts.createdAt} < ${params.before.toISOString()}::timestamptz`);
+/** Reserves an attempt before its password check: it counts as a failure until `finishLoginAttempt`. */
+export async function insertLoginAttempt(db: Db, params: Key & { at: Date }) {
+  const [row] = await db
+    .insert(loginAttempts)
+    .values({ email: params.email, ip: params.ip, succeeded: null, createdAt: params.at })
+    .returning({ id: loginAttempts.id });
+  return row!.id;
+}
+
+export async function finishLoginAttempt(db: Db, params: { id: string; succeeded: boolean }) {
+  await db.update(loginAttempts).set({ succeeded: params.succeeded }).where(eq(loginAttempts.id, params.id));
+}
+
+/** Deletes attempts older than `before` (they no longer count), for one email or for everyone. */
+export async function pruneLoginAttempts(db: Db, params: { before: Date; email?: string }) {
+  const old = lt(loginAttempts.createdAt, params.before);
+  await db.delete(loginAttempts).where(params.email ? and(eq(loginAttempts.email, params.email), old) : old);
 }

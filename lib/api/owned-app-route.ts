@@ -2,7 +2,7 @@ import * as z from 'zod/v4/core';
 import type { Db } from '@/db/client';
 import type { getApp } from '@/db/queries/apps';
 import { appNotFound, requireAppOf } from '@/lib/apps/require-app';
-import { clientIp } from '@/lib/auth/client-ip';
+import { clientIp } from '@/lib/request-ip';
 import type { SessionMerchant } from '@/lib/auth/session';
 import { AppError, toPublicError } from '@/lib/errors';
 import { errorResponse, withNoStore } from './json';

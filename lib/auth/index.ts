@@ -1,13 +1,17 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
+import { clientIp } from '@/lib/request-ip';
 import { signInSchema } from '@/lib/validations/auth';
 import { baseAuthConfig } from './config';
-import { clientIp } from './client-ip';
 import { signInWithPassword } from './sign-in';
 
-export class RateLimitedSignIn extends CredentialsSignin {
-  code = 'rate_limited';
+/** `code` is what the sign-in form explains: locked for the window, or asked to wait a moment. */
+export class RefusedSignIn extends CredentialsSignin {
+  constructor(code: 'rate_limited' | 'slow_down') {
+    super();
+    this.code = code;
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -24,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           ip: clientIp(request.headers),
         });
         if (result.ok) return result.merchant;
-        if (result.reason === 'rate_limited') throw new RateLimitedSignIn();
+        if (result.reason !== 'invalid') throw new RefusedSignIn(result.reason);
         return null;
       },
     }),

@@ -1,31 +1,73 @@
 import type { Db } from '@/db';
-import { countRecentFailures, recordLoginAttempt } from '@/db/queries/login-attempts';
+import { countRecentFailures, finishLoginAttempt, insertLoginAttempt, lockLoginKeys } from '@/db/queries/login-attempts';
 import { getMerchantByEmail, normalizeEmail } from '@/db/queries/merchants';
+import { createSession } from '@/db/queries/sessions';
+import { limiterKey } from './limiter-key';
 import { verifyPassword } from './password';
 
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_EMAIL = 5;
-// Higher than per email: many merchants can share one office or mobile-carrier IP.
+/** Per (email, client): the owner's own mistakes, or one stranger's guesses, lock only that client out. */
+export const MAX_FAILURES_PER_CLIENT = 5;
+/** Per email across all clients: bounds distributed guessing. */
+export const MAX_FAILURES_PER_EMAIL = 50;
+// Higher than per client: many merchants can share one office or mobile-carrier IP.
 export const MAX_FAILURES_PER_IP = 50;
+/**
+ * Past this many failures on an email (from anywhere), each further check must wait after the
+ * previous one: 1 s, 2 s, 4 s … up to MAX_DELAY_MS. One client's five tries are never delayed.
+ */
+export const FAILURES_BEFORE_DELAY = MAX_FAILURES_PER_CLIENT;
+export const MAX_DELAY_MS = 10_000;
+
+export const delayAfter = (failures: number) =>
+  failures < FAILURES_BEFORE_DELAY ? 0 : Math.min(1000 * 2 ** (failures - FAILURES_BEFORE_DELAY), MAX_DELAY_MS);
+
+type Refusal = { ok: false; reason: 'rate_limited' } | { ok: false; reason: 'slow_down'; retryAfterMs: number };
 
 export type SignInResult =
-  | { ok: true; merchant: { id: string; email: string } }
-  | { ok: false; reason: 'invalid' | 'rate_limited' };
+  | { ok: true; merchant: { id: string; email: string; sessionId: string; sessionVersion: number } }
+  | { ok: false; reason: 'invalid' }
+  | Refusal;
 
-/** Checks a password under the per-email and per-IP failure limits, recording the attempt. */
+/**
+ * Checks a password under the limits. The attempt is reserved (inserted, under advisory locks on the
+ * email and the client) before the password is checked, so parallel attempts cannot exceed a limit;
+ * only a reserved attempt reaches argon2. A success opens a session and clears the email's count.
+ */
 export async function signInWithPassword(
   db: Db,
   params: { email: string; password: string; ip: string },
+  now = new Date(),
 ): Promise<SignInResult> {
   const email = normalizeEmail(params.email);
-  const since = new Date(Date.now() - SIGN_IN_WINDOW_MS);
-  const failures = await countRecentFailures(db, { email, ip: params.ip, since });
-  if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
-    return { ok: false, reason: 'rate_limited' };
-  }
+  const ip = limiterKey(params.ip);
+  const reserved = await reserveAttempt(db, { email, ip }, now);
+  if (typeof reserved !== 'string') return reserved;
   const merchant = await getMerchantByEmail(db, { email });
   const valid = await verifyPassword(merchant?.passwordHash ?? null, params.password);
-  await recordLoginAttempt(db, { email, ip: params.ip, succeeded: valid && !!merchant });
-  if (!valid || !merchant) return { ok: false, reason: 'invalid' };
-  return { ok: true, merchant: { id: merchant.id, email: merchant.email } };
+  const succeeded = valid && !!merchant;
+  await finishLoginAttempt(db, { id: reserved, succeeded });
+  if (!succeeded) return { ok: false, reason: 'invalid' };
+  const session = await createSession(db, { merchantId: merchant.id });
+  return {
+    ok: true,
+    merchant: { id: merchant.id, email: merchant.email, sessionId: session.id, sessionVersion: merchant.sessionVersion },
+  };
+}
+
+async function reserveAttempt(db: Db, key: { email: string; ip: string }, now: Date): Promise<string | Refusal> {
+  return db.transaction(async (tx) => {
+    await lockLoginKeys(tx, key);
+    const failures = await countRecentFailures(tx, { ...key, since: new Date(now.getTime() - SIGN_IN_WINDOW_MS) });
+    if (
+      failures.pair >= MAX_FAILURES_PER_CLIENT ||
+      failures.email >= MAX_FAILURES_PER_EMAIL ||
+      failures.ip >= MAX_FAILURES_PER_IP
+    ) {
+      return { ok: false, reason: 'rate_limited' } as const;
+    }
+    const waitUntil = (failures.lastForEmail?.getTime() ?? 0) + delayAfter(failures.email);
+    if (waitUntil > now.getTime()) return { ok: false, reason: 'slow_down', retryAfterMs: waitUntil - now.getTime() } as const;
+    return insertLoginAttempt(tx, { ...key, at: now });
+  });
 }

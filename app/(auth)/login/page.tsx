@@ -1,15 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { MonitorSmartphone } from 'lucide-react';
 import { LoginForm } from '@/components/auth/login-form';
+import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
 import { currentMerchant } from '@/lib/auth/session';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; signedOut?: string }>;
+}) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await currentMerchant()) redirect(callbackUrl);
   return (
     <Card>
@@ -19,7 +26,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </CardTitle>
         <CardDescription>Manage your apps and payment gateways.</CardDescription>
       </CardHeader>
-      <CardContent>
+      <CardContent className="grid gap-4">
+        {params.signedOut === 'everywhere' && (
+          <Alert>
+            <MonitorSmartphone aria-hidden />
+            <AlertDescription>You are signed out on all devices.</AlertDescription>
+          </Alert>
+        )}
         <LoginForm callbackUrl={callbackUrl} />
       </CardContent>
       <CardFooter className="text-sm text-muted-foreground">
