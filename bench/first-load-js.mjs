@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const port = 3200;
+const port = Number(process.env.BENCH_PORT ?? 3200);
 const base = `http://localhost:${port}`;
 const EMPTY_NEXT_PAGE_KB = 135; // an empty Next 16 page, measured on this kind of machine
 
