@@ -21,7 +21,7 @@ export function useOpenOnDemand<C>(load: () => Promise<C>, popup: 'menu' | 'dial
     'aria-haspopup': popup,
     'aria-expanded': false,
     'data-state': 'closed',
-    // A click from Enter or Space has no pointer position: detail 0.
+    // A click that Enter or Space made has a click count (`detail`) of 0.
     onClick: (event: MouseEvent) => open(event.detail === 0),
     onPointerEnter: preload,
     onFocus: preload,
