@@ -1,11 +1,13 @@
 // First-load JS (gzip) of built pages: starts `next start` on the production build, signs in as the
 // demo merchant, and sums the gzipped size of every script each page's HTML loads.
-// Usage: npm run build && npm run bench:bundle
+// Then it says what each kilobyte above an empty page is for (see ./attribute.mjs).
+// Usage: npm run build && npm run bench:bundle   (BENCH_PORT picks the port, default 3200)
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { attribute, ensureAnalysis } from './attribute.mjs';
 
-const port = 3200;
+const port = Number(process.env.BENCH_PORT ?? 3200);
 const base = `http://localhost:${port}`;
 const EMPTY_NEXT_PAGE_KB = 135; // an empty Next 16 page, measured on this kind of machine
 
@@ -16,6 +18,7 @@ const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'star
     ...process.env,
     DATA_DIR: '.data/bench',
     DEMO_SEED: 'on',
+    GATEWAYS: 'sandbox',
     DATABASE_URL: '',
     AUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopq',
     ENCRYPTION_KEYS: 'bench:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
@@ -23,10 +26,10 @@ const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'star
   stdio: 'ignore',
 });
 
+const rows = [];
 try {
   await waitFor(`${base}/api/health`);
   const cookie = await signInAsDemo();
-  const rows = [];
   for (const [path, headers] of [['/login', {}], ['/signup', {}], ['/apps', { cookie }]]) {
     rows.push({ page: path, ...(await firstLoad(path, headers)) });
   }
@@ -35,6 +38,17 @@ try {
   console.log(`  ${'empty page'.padEnd(10)} ${EMPTY_NEXT_PAGE_KB.toFixed(1).padStart(7)} kB  (reference: empty Next 16 page)`);
 } finally {
   server.kill('SIGTERM');
+}
+
+ensureAnalysis();
+for (const { page, kb } of rows) {
+  const { framework, rows: packages } = attribute(page, kb);
+  console.log(`\n${page}: ${(kb - EMPTY_NEXT_PAGE_KB).toFixed(1)} kB above the empty page (gzip kB, by package or file, apportioned):`);
+  const lines = [['Next.js + React beyond an empty page', framework - EMPTY_NEXT_PAGE_KB], ...packages.map((p) => [p.name, p.kb])];
+  const shown = lines.filter(([, k]) => Math.abs(k) >= 0.1);
+  for (const [name, k] of shown) console.log(`  ${k.toFixed(1).padStart(6)}  ${name}`);
+  const rest = lines.filter(([, k]) => Math.abs(k) < 0.1).reduce((a, [, k]) => a + k, 0);
+  if (lines.length > shown.length) console.log(`  ${rest.toFixed(1).padStart(6)}  ${lines.length - shown.length} smaller modules`);
 }
 
 async function waitFor(url) {

@@ -2,7 +2,7 @@
 
 import * as React from 'react';
 import { CheckIcon, CopyIcon } from 'lucide-react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 
 import { cn } from '@/lib/utils';
 import { Button } from '@/components/ui/button';

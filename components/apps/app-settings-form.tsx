@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { updateAppAction } from '@/app/(dashboard)/apps/actions';
 import type { Country } from '@/lib/countries';
 import type { AppFieldsInput } from '@/lib/validations/app';

@@ -1,42 +1,21 @@
 'use client';
 
 import { Plus } from 'lucide-react';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { toast } from 'sonner';
-import { createAppAction } from '@/app/(dashboard)/apps/actions';
+import { Slot } from 'radix-ui';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { useOpenOnDemand } from '@/components/ui/open-on-demand';
 import type { Country } from '@/lib/countries';
-import { AppForm } from './app-form';
+
+// The dialog brings the form, its zod schema and the country combobox: none of it is needed to show /apps.
+const loadDialog = () => import('./create-app-dialog-content').then((m) => m.CreateAppDialogContent);
 
 export function CreateAppDialog({ countries }: { countries: Country[] }) {
-  const [open, setOpen] = useState(false);
-  const router = useRouter();
-  return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button>
-          <Plus aria-hidden />
-          Create app
-        </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Create app</DialogTitle>
-          <DialogDescription>An app is one website or service that takes payments through KS Pay.</DialogDescription>
-        </DialogHeader>
-        <AppForm
-          countries={countries}
-          submitLabel="Create app"
-          onSubmit={createAppAction}
-          onSaved={() => {
-            setOpen(false);
-            toast.success('App created');
-            router.refresh();
-          }}
-        />
-      </DialogContent>
-    </Dialog>
+  const [Dialog, triggerProps] = useOpenOnDemand(loadDialog, 'dialog');
+  const trigger = (
+    <Button>
+      <Plus aria-hidden />
+      Create app
+    </Button>
   );
+  return Dialog ? <Dialog countries={countries} trigger={trigger} /> : <Slot.Root {...triggerProps}>{trigger}</Slot.Root>;
 }

@@ -4,27 +4,23 @@ import { signInAction } from '@/app/(auth)/actions';
 import { FormError } from '@/components/form-error';
 import { TextField } from '@/components/text-field';
 import { Button } from '@/components/ui/button';
-import { useActionForm } from '@/components/use-action-form';
-import { signInSchema } from '@/lib/validations/auth';
+import { textOf, useServerValidatedForm } from './use-server-validated-form';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  // On success the action redirects; it only returns on failure.
-  const { form, formError, onSubmit } = useActionForm({
-    schema: signInSchema,
-    defaultValues: { email: '', password: '', callbackUrl },
-    action: signInAction,
-  });
-  const { errors, isSubmitting } = form.formState;
+  // On success the action redirects; it only returns on failure. It validates with `signInSchema`.
+  const { fieldErrors, formError, isSubmitting, onSubmit } = useServerValidatedForm<'email' | 'password'>((data) =>
+    signInAction({ email: textOf(data, 'email'), password: textOf(data, 'password'), callbackUrl }),
+  );
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormError message={formError} />
-      <TextField label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register('email')} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" error={fieldErrors.email} />
       <TextField
         label="Password"
+        name="password"
         type="password"
         autoComplete="current-password"
-        error={errors.password?.message}
-        {...form.register('password')}
+        error={fieldErrors.password}
       />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? 'Signing in…' : 'Sign in'}

@@ -1,26 +1,20 @@
 'use client';
 
 import { Menu } from 'lucide-react';
-import { useState } from 'react';
+import { Slot } from 'radix-ui';
 import { Button } from '@/components/ui/button';
-import { Sheet, SheetContent, SheetTitle, SheetTrigger } from '@/components/ui/sheet';
-import { Logo } from './logo';
-import { type NavApp, SidebarNav } from './sidebar-nav';
+import { useOpenOnDemand } from '@/components/ui/open-on-demand';
+import type { NavApp } from './sidebar-nav';
+
+// The sheet brings Radix's dialog (focus trap, scroll lock): loaded when first opened.
+const loadSheet = () => import('./mobile-nav-sheet').then((m) => m.MobileNavSheet);
 
 export function MobileNav({ apps }: { apps: NavApp[] }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <Sheet open={open} onOpenChange={setOpen}>
-      <SheetTrigger asChild>
-        <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open menu">
-          <Menu aria-hidden />
-        </Button>
-      </SheetTrigger>
-      <SheetContent side="left" className="w-72 gap-6 p-4">
-        <SheetTitle className="sr-only">Menu</SheetTitle>
-        <Logo />
-        <SidebarNav apps={apps} onNavigate={() => setOpen(false)} />
-      </SheetContent>
-    </Sheet>
+  const [Sheet, triggerProps] = useOpenOnDemand(loadSheet, 'dialog');
+  const trigger = (
+    <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open menu">
+      <Menu aria-hidden />
+    </Button>
   );
+  return Sheet ? <Sheet apps={apps} trigger={trigger} /> : <Slot.Root {...triggerProps}>{trigger}</Slot.Root>;
 }

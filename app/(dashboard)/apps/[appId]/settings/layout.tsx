@@ -1,3 +1,4 @@
+import { AppSettingsProviders } from '@/components/providers-app-settings';
 import { SettingsNav } from '@/components/settings/settings-nav';
 import { PageHeader } from '@/components/shell/page-header';
 import { requireOwnedApp } from '@/lib/apps/owned-app';
@@ -14,7 +15,7 @@ export default async function SettingsLayout({
     <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Settings" description={app.name} />
       <SettingsNav appId={app.publicId} />
-      {children}
+      <AppSettingsProviders>{children}</AppSettingsProviders>
     </div>
   );
 }
