@@ -200,6 +200,13 @@ test.describe('callbackUrl never leaves our origin', () => {
       await tab.getByRole('button', { name: 'Sign in' }).click();
       const redirect = (await action).headers()['x-action-redirect'];
       expect(rewritten, 'the action request was rewritten').toBe(true);
+      if (/[\u0000-\u001f]/.test(callbackUrl)) {
+        // Control characters are refused before any schema: no sign-in, no redirect at all.
+        expect(redirect, JSON.stringify(callbackUrl)).toBeUndefined();
+        await expect(tab).toHaveURL(/\/login$/);
+        await context.close();
+        continue;
+      }
       const target = ours(redirect?.split(';')[0], baseURL!);
       expect(target.origin, JSON.stringify(callbackUrl)).toBe(new URL(baseURL!).origin);
       expect(target.pathname, JSON.stringify(callbackUrl)).toBe('/apps');
