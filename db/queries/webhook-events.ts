@@ -2,11 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { gatewayConnections, webhookEvents } from '../schema';
 
-export async function getConnectionByEndpoint(db: Db, params: { endpointId: string }) {
-  const [row] = await db.select().from(gatewayConnections).where(eq(gatewayConnections.webhookEndpointId, params.endpointId));
-  return row ?? null;
-}
-
 /**
  * Stores a verified event once per (app, gateway, event id); a retry only bumps its delivery count.
  * Returns whether this delivery was the first.

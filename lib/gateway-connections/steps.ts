@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { getConnection } from '@/db/queries/gateway-connections';
-import { gatewayConnections } from '@/db/schema';
+import { deleteConnection, getConnection, updateConnection } from '@/db/queries/gateway-connections';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
-import { lockExistingConnection, lockOrCreateConnection, updateConnection } from './connection';
+import { lockExistingConnection, lockOrCreateConnection } from './connection';
 import { isVerifying, PREVIOUS_SECRET_TTL_MS } from './rules';
 import { type Actor, auditAs } from './actor';
 import { newWebhookSecret } from './webhook-url';
@@ -17,7 +15,7 @@ export async function markWebhookDone(db: Db, actor: Actor) {
     }
     if (connection.webhookStatus !== 'pending') return connection;
     await auditAs(tx, actor, 'webhook.marked_done');
-    return updateConnection(tx, connection.id, { webhookStatus: 'done' });
+    return updateConnection(tx, { appId: actor.appId, connectionId: connection.id }, { webhookStatus: 'done' });
   });
 }
 
@@ -26,7 +24,7 @@ export async function markNpmDone(db: Db, actor: Actor) {
     const connection = await lockOrCreateConnection(tx, actor.appId);
     if (connection.npmStatus !== 'pending') return connection;
     await auditAs(tx, actor, 'npm.marked_done');
-    return updateConnection(tx, connection.id, { npmStatus: 'done' });
+    return updateConnection(tx, { appId: actor.appId, connectionId: connection.id }, { npmStatus: 'done' });
   });
 }
 
@@ -36,7 +34,7 @@ export async function rotateWebhookSecret(db: Db, actor: Actor) {
     const connection = await lockOrCreateConnection(tx, actor.appId);
     const expiresAt = new Date(Date.now() + PREVIOUS_SECRET_TTL_MS);
     await auditAs(tx, actor, 'webhook.secret_rotated', { previousValidUntil: expiresAt.toISOString() });
-    return updateConnection(tx, connection.id, {
+    return updateConnection(tx, { appId: actor.appId, connectionId: connection.id }, {
       webhookSecret: encryptSecret(newWebhookSecret()),
       previousWebhookSecret: connection.webhookSecret,
       previousWebhookSecretExpiresAt: expiresAt,
@@ -61,7 +59,7 @@ export async function resetGateway(db: Db, actor: Actor) {
   await db.transaction(async (tx) => {
     const connection = await lockExistingConnection(tx, actor.appId);
     if (isVerifying(connection)) throw new AppError('conflict', 'A test order is running. Wait for its result, then reset.');
-    await tx.delete(gatewayConnections).where(eq(gatewayConnections.id, connection.id));
+    await deleteConnection(tx, { appId: actor.appId, connectionId: connection.id });
     await auditAs(tx, actor, 'gateway.reset', { previousStatus: connection.credentialsStatus });
   });
 }

@@ -1,12 +1,15 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { getCredentials } from '@/db/queries/gateway-connections';
-import { gatewayCredentials } from '@/db/schema';
+import {
+  getCredentials,
+  insertCredentials,
+  updateConnection,
+  updateCredentialsPaymentModes,
+} from '@/db/queries/gateway-connections';
 import { encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
 import { type Credentials, modeOf } from '@/lib/validations/gateway';
 import { type Actor, auditAs } from './actor';
-import { lockOrCreateConnection, updateConnection } from './connection';
+import { lockOrCreateConnection } from './connection';
 import { attemptsAfterSubmit, isVerifying } from './rules';
 
 const secretRequired = (field: string) =>
@@ -39,7 +42,7 @@ export async function submitCredentials(db: Db, actor: Actor, input: Credentials
     const sameKey = saved?.gateway === input.gateway && saved.keyId === input.keyId && saved.environment === environment;
     if (saved && sameKey && !input.keySecret && connection.credentialsStatus === 'verified') {
       // Only the payment modes changed: the verified key needs no new test order.
-      await tx.update(gatewayCredentials).set({ paymentModes: input.paymentModes }).where(eq(gatewayCredentials.id, saved.id));
+      await updateCredentialsPaymentModes(tx, { connectionId: connection.id, credentialsId: saved.id, paymentModes: input.paymentModes });
       await auditAs(tx, actor, 'credentials.payment_modes_changed', { paymentModes: input.paymentModes });
       return connection;
     }
@@ -53,23 +56,20 @@ export async function submitCredentials(db: Db, actor: Actor, input: Credentials
       sealedSecret = saved.secret;
       secretHint = saved.secretHint;
     }
-    const [credentials] = await tx
-      .insert(gatewayCredentials)
-      .values({
-        connectionId: connection.id,
-        gateway: input.gateway,
-        mode: modeOf(input),
-        keyId: input.keyId,
-        secret: sealedSecret,
-        secretHint,
-        environment,
-        paymentModes: input.paymentModes,
-      })
-      .returning({ id: gatewayCredentials.id });
+    const credentials = await insertCredentials(tx, {
+      connectionId: connection.id,
+      gateway: input.gateway,
+      mode: modeOf(input),
+      keyId: input.keyId,
+      secret: sealedSecret,
+      secretHint,
+      environment,
+      paymentModes: input.paymentModes,
+    });
     const webhookStatus =
       input.gateway === 'cashfree' ? 'not_required' : connection.webhookStatus === 'not_required' ? 'pending' : connection.webhookStatus;
-    const updated = await updateConnection(tx, connection.id, {
-      currentCredentialsId: credentials!.id,
+    const updated = await updateConnection(tx, { appId: actor.appId, connectionId: connection.id }, {
+      currentCredentialsId: credentials.id,
       credentialsStatus: 'submitted',
       webhookStatus,
       ...attemptsAfterSubmit(connection),

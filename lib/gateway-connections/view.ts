@@ -1,7 +1,8 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { getConnection, getCredentials, listAttempts } from '@/db/queries/gateway-connections';
-import { apiKeys, type GatewayConnection, type GatewayCredentials } from '@/db/schema';
+import { countUsableApiKeys } from '@/db/queries/api-keys';
+import { getConnection, getCredentials, getVerifiedMode } from '@/db/queries/gateway-connections';
+import { listAttempts } from '@/db/queries/verification-attempts';
+import type { GatewayConnection, GatewayCredentials } from '@/db/schema';
 import { createOrderBlocker, MAX_ATTEMPTS } from './rules';
 import { ensureConnection } from './steps';
 import { RAZORPAY_WEBHOOK_EVENTS, webhookUrl } from './webhook-url';
@@ -34,18 +35,14 @@ function statusesOf(
   };
 }
 
-const hasActiveKeys = async (db: Db, appId: string) => {
-  const [row] = await db
-    .select({ n: count() })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.appId, appId), eq(apiKeys.kind, 'public'), isNull(apiKeys.revokedAt)));
-  return (row?.n ?? 0) > 0;
-};
+/** Whether the app has usable keys in the mode of its verified credentials. */
+const hasUsableKeys = async (db: Db, appId: string, mode: 'test' | 'live' | null) =>
+  mode !== null && (await countUsableApiKeys(db, { appId, mode })) > 0;
 
 /** The four steps' statuses, without creating anything (App Overview). */
 export async function loadStepStatuses(db: Db, app: { id: string }) {
-  const [connection, keys] = await Promise.all([getConnection(db, { appId: app.id }), hasActiveKeys(db, app.id)]);
-  return statusesOf(connection, keys);
+  const [connection, mode] = await Promise.all([getConnection(db, { appId: app.id }), getVerifiedMode(db, { appId: app.id })]);
+  return statusesOf(connection, await hasUsableKeys(db, app.id, mode));
 }
 
 /** Credentials as the browser may see them: never the secret, only its last four characters. */
@@ -67,12 +64,12 @@ export async function loadWizard(db: Db, app: { id: string }) {
   const connection = await ensureConnection(db, app.id);
   const credentialsOf = (id: string | null) =>
     id ? getCredentials(db, { connectionId: connection.id, credentialsId: id }) : Promise.resolve(null);
-  const [current, verified, attempts, keys] = await Promise.all([
+  const [current, verified, attempts] = await Promise.all([
     credentialsOf(connection.currentCredentialsId),
     credentialsOf(connection.verifiedCredentialsId),
     listAttempts(db, { connectionId: connection.id, limit: 5 }),
-    hasActiveKeys(db, app.id),
   ]);
+  const keys = await hasUsableKeys(db, app.id, verified?.mode ?? null);
   const gateway = current?.gateway ?? 'razorpay';
   const lastSuccess = attempts.find((a) => a.outcome === 'succeeded');
   return {
