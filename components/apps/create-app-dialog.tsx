@@ -1,7 +1,6 @@
 'use client';
 
 import { Plus } from 'lucide-react';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { createAppAction } from '@/app/(dashboard)/apps/actions';
@@ -12,7 +11,6 @@ import { AppForm } from './app-form';
 
 export function CreateAppDialog({ countries }: { countries: Country[] }) {
   const [open, setOpen] = useState(false);
-  const router = useRouter();
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -33,7 +31,6 @@ export function CreateAppDialog({ countries }: { countries: Country[] }) {
           onSaved={() => {
             setOpen(false);
             toast.success('App created');
-            router.refresh();
           }}
         />
       </DialogContent>

@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Controller, type Resolver, useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
@@ -34,7 +33,6 @@ const toCredentials = (v: Values) =>
     : { gateway: v.gateway, keyId: v.keyId, keySecret: v.keySecret, environment: v.environment, paymentModes: v.paymentModes };
 
 export function CredentialsStep({ appId, saved, mustReenter, locked }: Props) {
-  const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const [replacing, setReplacing] = useState(!saved || mustReenter);
 
@@ -74,7 +72,6 @@ export function CredentialsStep({ appId, saved, mustReenter, locked }: Props) {
       toast.success('Credentials saved');
       form.reset({ ...values, keySecret: '' });
       setReplacing(false);
-      router.refresh();
     }
   });
 

@@ -52,6 +52,15 @@ export function WebhookStep({ appId, webhook, status }: Props) {
     );
   }
 
+  if (!webhook.url) {
+    return (
+      <p className="text-sm text-muted-foreground">
+        Your webhook URL and secret are created when you submit your credentials in step 1.
+      </p>
+    );
+  }
+  const url = webhook.url;
+
   return (
     <div className="grid grid-cols-1 gap-4">
       <ol className="grid list-decimal gap-1 pl-5 text-sm text-muted-foreground">
@@ -60,8 +69,8 @@ export function WebhookStep({ appId, webhook, status }: Props) {
         <li>Tick the active events listed below, save, then come back and click Mark as done.</li>
       </ol>
       <KeyField label="URL">
-        <ValueBox overflow="truncate" actions={<CopyButton value={webhook.url} label="Copy webhook URL" />}>
-          {webhook.url}
+        <ValueBox overflow="truncate" actions={<CopyButton value={url} label="Copy webhook URL" />}>
+          {url}
         </ValueBox>
       </KeyField>
       <KeyField label="Secret">

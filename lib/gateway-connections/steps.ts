@@ -44,14 +44,10 @@ export async function rotateWebhookSecret(db: Db, actor: Actor) {
 
 /** The webhook secret in clear, for the merchant to paste into Razorpay: only on an explicit Reveal. */
 export async function revealWebhookSecret(db: Db, actor: Actor) {
-  const connection = (await getConnection(db, { appId: actor.appId })) ?? (await ensureConnection(db, actor.appId));
+  const connection =
+    (await getConnection(db, { appId: actor.appId })) ?? (await db.transaction((tx) => lockOrCreateConnection(tx, actor.appId)));
   await auditAs(db, actor, 'webhook.secret_revealed');
   return decryptSecret(connection.webhookSecret);
-}
-
-/** The app's connection, created (with its webhook endpoint and secret) the first time it is needed. */
-export async function ensureConnection(db: Db, appId: string) {
-  return db.transaction((tx) => lockOrCreateConnection(tx, appId));
 }
 
 /** Discards credentials, webhook secret and attempts; the audit log keeps the history. */

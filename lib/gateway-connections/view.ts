@@ -4,7 +4,6 @@ import { getConnection, getCredentials, getVerifiedMode } from '@/db/queries/gat
 import { listAttempts } from '@/db/queries/verification-attempts';
 import type { GatewayConnection, GatewayCredentials } from '@/db/schema';
 import { createOrderBlocker, MAX_ATTEMPTS } from './rules';
-import { ensureConnection } from './steps';
 import { RAZORPAY_WEBHOOK_EVENTS, webhookUrl } from './webhook-url';
 
 export type StepStatus = 'Not started' | 'Submitted' | 'Done' | 'Verified' | 'Failed' | 'Not required' | 'Locked';
@@ -59,29 +58,49 @@ function publicCredentials(c: GatewayCredentials | null) {
   };
 }
 
-/** Everything the wizard page shows, safe to send to the browser. */
+/** What a connection that does not exist yet looks like: nothing started. */
+const NOT_STARTED = {
+  credentialsStatus: 'pending',
+  webhookStatus: 'pending',
+  npmStatus: 'pending',
+  currentCredentialsId: null,
+  verifiedCredentialsId: null,
+  attemptsAllowed: 1,
+  attemptsUsed: 0,
+  lastFailure: null,
+  verifyingSince: null,
+  webhookEndpointId: null,
+  previousWebhookSecretExpiresAt: null,
+  webhookLastEventAt: null,
+} as const;
+
+/**
+ * Everything the wizard page shows, safe to send to the browser. Read-only: before the first
+ * action creates the connection, everything is "not started" and there is no webhook URL yet.
+ */
 export async function loadWizard(db: Db, app: { id: string }) {
-  const connection = await ensureConnection(db, app.id);
+  const connection = (await getConnection(db, { appId: app.id })) ?? null;
+  const state = connection ?? NOT_STARTED;
   const credentialsOf = (id: string | null) =>
-    id ? getCredentials(db, { connectionId: connection.id, credentialsId: id }) : Promise.resolve(null);
+    connection && id ? getCredentials(db, { connectionId: connection.id, credentialsId: id }) : Promise.resolve(null);
   const [current, verified, attempts] = await Promise.all([
-    credentialsOf(connection.currentCredentialsId),
-    credentialsOf(connection.verifiedCredentialsId),
-    listAttempts(db, { connectionId: connection.id, limit: 5 }),
+    credentialsOf(state.currentCredentialsId),
+    credentialsOf(state.verifiedCredentialsId),
+    connection ? listAttempts(db, { connectionId: connection.id, limit: 5 }) : Promise.resolve([]),
   ]);
   const keys = await hasUsableKeys(db, app.id, verified?.mode ?? null);
   const gateway = current?.gateway ?? 'razorpay';
   const lastSuccess = attempts.find((a) => a.outcome === 'succeeded');
   return {
-    statuses: statusesOf(connection, keys),
+    statuses: statusesOf(state, keys),
     credentials: publicCredentials(current),
     verifiedCredentials: publicCredentials(verified),
-    verified: connection.verifiedCredentialsId !== null,
-    lastFailure: connection.lastFailure,
-    attemptsLeft: Math.max(0, connection.attemptsAllowed - connection.attemptsUsed),
-    attemptsUsed: connection.attemptsUsed,
+    verified: state.verifiedCredentialsId !== null,
+    lastFailure: state.lastFailure,
+    attemptsLeft: Math.max(0, state.attemptsAllowed - state.attemptsUsed),
+    attemptsUsed: state.attemptsUsed,
     maxAttempts: MAX_ATTEMPTS,
-    createOrderBlocker: createOrderBlocker(connection),
+    createOrderBlocker: createOrderBlocker(state),
     lastVerification: lastSuccess
       ? { gatewayOrderId: lastSuccess.gatewayOrderId, at: lastSuccess.finishedAt?.toISOString() ?? null }
       : null,
@@ -95,13 +114,14 @@ export async function loadWizard(db: Db, app: { id: string }) {
     })),
     webhook: {
       required: gateway === 'razorpay',
-      url: webhookUrl('razorpay', connection.webhookEndpointId),
+      /** Null until the connection exists (the first submit, reveal or mark-as-done creates it). */
+      url: state.webhookEndpointId ? webhookUrl('razorpay', state.webhookEndpointId) : null,
       events: RAZORPAY_WEBHOOK_EVENTS,
       previousSecretValidUntil:
-        connection.previousWebhookSecretExpiresAt && connection.previousWebhookSecretExpiresAt > new Date()
-          ? connection.previousWebhookSecretExpiresAt.toISOString()
+        state.previousWebhookSecretExpiresAt && state.previousWebhookSecretExpiresAt > new Date()
+          ? state.previousWebhookSecretExpiresAt.toISOString()
           : null,
-      lastEventAt: connection.webhookLastEventAt?.toISOString() ?? null,
+      lastEventAt: state.webhookLastEventAt?.toISOString() ?? null,
     },
   };
 }

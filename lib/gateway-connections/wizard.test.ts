@@ -50,6 +50,17 @@ async function readySteps() {
 
 const conflict = (promise: Promise<unknown>) => expect(promise).rejects.toBeInstanceOf(AppError);
 
+describe('the wizard page', () => {
+  it('renders without writing: no connection before the first action', async () => {
+    const view = await loadWizard(database.db, app);
+    expect(view.statuses).toEqual({ credentials: 'Not started', webhook: 'Not started', npm: 'Not started', security: 'Not started' });
+    expect(view.webhook.url).toBeNull();
+    expect(await getConnection(database.db, { appId: app.id })).toBeNull();
+    await markNpmDone(database.db, actor);
+    expect((await loadWizard(database.db, app)).webhook.url).toMatch(/\/api\/webhooks\/razorpay\/whe_/);
+  });
+});
+
 describe('Razorpay', () => {
   it('verifies steps 1–3 with one test order and stores the secret sealed', async () => {
     await submitCredentials(database.db, actor, razorpay());
