@@ -4,7 +4,7 @@ import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
 import { lockExistingConnection, lockOrCreateConnection } from './connection';
 import { isVerifying, PREVIOUS_SECRET_TTL_MS } from './rules';
-import { type Actor, auditAs } from './actor';
+import { type Actor, auditAs } from '@/lib/apps/actor';
 import { newWebhookSecret } from './webhook-url';
 
 export async function markWebhookDone(db: Db, actor: Actor) {

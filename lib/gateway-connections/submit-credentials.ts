@@ -8,7 +8,7 @@ import {
 import { encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
 import { type Credentials, modeOf } from '@/lib/validations/gateway';
-import { type Actor, auditAs } from './actor';
+import { type Actor, auditAs } from '@/lib/apps/actor';
 import { lockOrCreateConnection } from './connection';
 import { attemptsAfterSubmit, isVerifying } from './rules';
 

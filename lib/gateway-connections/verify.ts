@@ -11,7 +11,7 @@ import { decryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
 import { type GatewayOrder, getGateway, isGatewayError } from '@/lib/gateways';
 import { randomBase62 } from '@/lib/ids';
-import { type Actor, auditAs } from './actor';
+import { type Actor, auditAs } from '@/lib/apps/actor';
 import { lockExistingConnection } from './connection';
 import { createOrderBlocker, statusAfterFailure } from './rules';
 import { webhookUrl } from './webhook-url';

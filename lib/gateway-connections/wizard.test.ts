@@ -12,7 +12,7 @@ import { AppError } from '@/lib/errors';
 import { createSandbox } from '@/sandbox/server';
 import type { Credentials } from '@/lib/validations/gateway';
 import { markNpmDone, markWebhookDone, resetGateway, revealWebhookSecret, rotateWebhookSecret } from './steps';
-import type { Actor } from './actor';
+import type { Actor } from '@/lib/apps/actor';
 import { submitCredentials } from './submit-credentials';
 import { loadWizard } from './view';
 import { runTestOrder } from './verify';

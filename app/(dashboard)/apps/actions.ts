@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { createApp, deleteApp, updateApp } from '@/db/queries/apps';
-import { authedAction } from '@/lib/actions/action';
-import { appNotFound, requireAppOf } from '@/lib/apps/require-app';
+import { appAction, authedAction } from '@/lib/actions/action';
+import { appNotFound } from '@/lib/apps/require-app';
 import { isCountryCode } from '@/lib/countries';
 import { AppError } from '@/lib/errors';
 import { appFieldsSchema } from '@/lib/validations/app';
@@ -22,20 +22,20 @@ export const createAppAction = authedAction(appFields, async (fields, { db, merc
   return { publicId: app.publicId };
 });
 
-export const updateAppAction = authedAction(
+export const updateAppAction = appAction(
   z.object({ appId: z.string().check(z.maxLength(64)), fields: appFields }),
-  async ({ appId, fields }, { db, merchant }) => {
-    const app = await updateApp(db, { merchantId: merchant.id, publicId: appId, ...fields });
+  async ({ fields }, { db, merchant, app: owned }) => {
+    const app = await updateApp(db, { merchantId: merchant.id, publicId: owned.publicId, ...fields });
+    // Deleted between the ownership check and the update.
     if (!app) throw appNotFound();
     revalidatePath('/apps', 'layout');
     return { publicId: app.publicId };
   },
 );
 
-export const deleteAppAction = authedAction(
+export const deleteAppAction = appAction(
   z.object({ appId: z.string().check(z.maxLength(64)), confirmation: z.string().check(z.maxLength(100)) }),
-  async ({ appId, confirmation }, { db, merchant }) => {
-    const app = await requireAppOf(db, { merchantId: merchant.id, publicId: appId });
+  async ({ appId, confirmation }, { db, merchant, app }) => {
     if (confirmation.trim() !== app.name) {
       throw new AppError('bad_request', 'Type the app name exactly to confirm.', {
         confirmation: [`Type “${app.name}” to confirm`],
