@@ -1,12 +1,12 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import type { StepStatus } from '@/lib/gateway-connections/view';
+import type { WizardStatus } from '@/lib/gateway-connections/view';
 import { StepStatusBadge } from './step-status-badge';
 
 type Props = {
   id: string;
   number?: number;
   title: string;
-  status?: StepStatus;
+  status?: WizardStatus;
   description: React.ReactNode;
   children: React.ReactNode;
 };

@@ -13,8 +13,8 @@ type Props = { appId: string; view: WizardView };
 
 export function VerifyStep({ appId, view }: Props) {
   const { pending, run } = useStepAction();
-  const locked = view.statuses.credentials === 'Locked';
-  const verifiedNow = view.statuses.credentials === 'Verified';
+  const locked = view.statuses.credentials === 'locked';
+  const verifiedNow = view.statuses.credentials === 'verified';
 
   const createOrder = () =>
     run(

@@ -23,10 +23,10 @@ import {
 } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { ValueBox } from '@/components/value-box';
-import type { WizardView } from '@/lib/gateway-connections/view';
+import type { StepStatus, WizardView } from '@/lib/gateway-connections/view';
 import { useStepAction } from './use-step-action';
 
-type Props = { appId: string; webhook: WizardView['webhook']; status: string };
+type Props = { appId: string; webhook: WizardView['webhook']; status: StepStatus };
 
 export function WebhookStep({ appId, webhook, status }: Props) {
   const [secret, setSecret] = useState<string | null>(null);
@@ -114,9 +114,9 @@ export function WebhookStep({ appId, webhook, status }: Props) {
         <Button
           type="button"
           onClick={() => run(() => markWebhookDoneAction({ appId }), 'Webhook step marked as done')}
-          disabled={pending || status !== 'Not started'}
+          disabled={pending || status !== 'pending'}
         >
-          {status === 'Not started' ? 'Mark as done' : 'Marked as done'}
+          {status === 'pending' ? 'Mark as done' : 'Marked as done'}
         </Button>
         <AlertDialog>
           <AlertDialogTrigger asChild>

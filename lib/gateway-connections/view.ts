@@ -6,31 +6,22 @@ import type { GatewayConnection, GatewayCredentials } from '@/db/schema';
 import { createOrderBlocker, MAX_ATTEMPTS } from './rules';
 import { RAZORPAY_WEBHOOK_EVENTS, webhookUrl } from './webhook-url';
 
-export type StepStatus = 'Not started' | 'Submitted' | 'Done' | 'Verified' | 'Failed' | 'Not required' | 'Locked';
-
-const credentialsLabel: Record<GatewayConnection['credentialsStatus'], StepStatus> = {
-  pending: 'Not started',
-  submitted: 'Submitted',
-  verified: 'Verified',
-  failed: 'Failed',
-  locked: 'Locked',
-};
-const stepLabel: Record<GatewayConnection['webhookStatus'], StepStatus> = {
-  pending: 'Not started',
-  done: 'Done',
-  verified: 'Verified',
-  not_required: 'Not required',
-};
+export type CredentialsStatus = GatewayConnection['credentialsStatus'];
+export type StepStatus = GatewayConnection['webhookStatus'];
+export type SecurityStatus = 'pending' | 'done';
+/** Every value a wizard step's status can take; components/payment-gateway/status-labels.ts names them. */
+export type WizardStatus = CredentialsStatus | StepStatus | SecurityStatus;
+export type WizardStatuses = { credentials: CredentialsStatus; webhook: StepStatus; npm: StepStatus; security: SecurityStatus };
 
 function statusesOf(
   connection: Pick<GatewayConnection, 'credentialsStatus' | 'webhookStatus' | 'npmStatus' | 'verifiedCredentialsId'> | null,
   hasKeys: boolean,
-) {
+): WizardStatuses {
   return {
-    credentials: credentialsLabel[connection?.credentialsStatus ?? 'pending'],
-    webhook: stepLabel[connection?.webhookStatus ?? 'pending'],
-    npm: stepLabel[connection?.npmStatus ?? 'pending'],
-    security: (connection?.verifiedCredentialsId && hasKeys ? 'Done' : 'Not started') as StepStatus,
+    credentials: connection?.credentialsStatus ?? 'pending',
+    webhook: connection?.webhookStatus ?? 'pending',
+    npm: connection?.npmStatus ?? 'pending',
+    security: connection?.verifiedCredentialsId && hasKeys ? 'done' : 'pending',
   };
 }
 

@@ -53,7 +53,7 @@ const conflict = (promise: Promise<unknown>) => expect(promise).rejects.toBeInst
 describe('the wizard page', () => {
   it('renders without writing: no connection before the first action', async () => {
     const view = await loadWizard(database.db, app);
-    expect(view.statuses).toEqual({ credentials: 'Not started', webhook: 'Not started', npm: 'Not started', security: 'Not started' });
+    expect(view.statuses).toEqual({ credentials: 'pending', webhook: 'pending', npm: 'pending', security: 'pending' });
     expect(view.webhook.url).toBeNull();
     expect(await getConnection(database.db, { appId: app.id })).toBeNull();
     await markNpmDone(database.db, actor);
@@ -69,7 +69,7 @@ describe('Razorpay', () => {
     const result = await runTestOrder(database.db, actor, app);
     expect(result).toMatchObject({ outcome: 'succeeded', gatewayOrderId: expect.stringMatching(/^order_/) });
     const view = await loadWizard(database.db, app);
-    expect(view.statuses).toEqual({ credentials: 'Verified', webhook: 'Verified', npm: 'Verified', security: 'Not started' });
+    expect(view.statuses).toEqual({ credentials: 'verified', webhook: 'verified', npm: 'verified', security: 'pending' });
     expect(view.verifiedCredentials).toMatchObject({ keyId: RZP.keyId, secretHint: '0001', mode: 'test' });
     expect(JSON.stringify(view)).not.toContain(RZP.keySecret);
     const stored = await database.db.select().from(gatewayCredentials);
@@ -83,7 +83,7 @@ describe('Razorpay', () => {
     const failed = await runTestOrder(database.db, actor, app);
     expect(failed.outcome).toBe('failed');
     expect('message' in failed && failed.message).toMatch(/key/i);
-    expect((await loadWizard(database.db, app)).statuses.credentials).toBe('Failed');
+    expect((await loadWizard(database.db, app)).statuses.credentials).toBe('failed');
     await conflict(runTestOrder(database.db, actor, app)); // must re-enter first
     await expect(submitCredentials(database.db, actor, razorpay(''))).rejects.toMatchObject({
       fieldErrors: { keySecret: ['Enter the Key Secret'] },
@@ -147,7 +147,7 @@ describe('Razorpay', () => {
     const view = await loadWizard(database.db, app);
     expect(view.verified).toBe(true);
     expect(view.verifiedCredentials?.secretHint).toBe('0001');
-    expect(view.statuses.credentials).toBe('Failed');
+    expect(view.statuses.credentials).toBe('failed');
   });
 
   it('a replacement that fails twice is dropped and the verified credentials stay in use', async () => {
@@ -160,9 +160,9 @@ describe('Razorpay', () => {
     const second = await runTestOrder(database.db, actor, app);
     expect(second).toMatchObject({ outcome: 'failed', message: expect.stringMatching(/verified credentials stay in use/) });
     const view = await loadWizard(database.db, app);
-    expect(view.statuses.credentials).toBe('Verified');
+    expect(view.statuses.credentials).toBe('verified');
     expect(view.credentials?.secretHint).toBe('0001');
-    expect(view.statuses.webhook).toBe('Verified');
+    expect(view.statuses.webhook).toBe('verified');
   });
 
   it('a test order whose claim was lost records nothing over newer state', async () => {
@@ -181,7 +181,7 @@ describe('Razorpay', () => {
     await submitCredentials(database.db, actor, razorpay('otherSecretKsPay00000000'));
     expect(await running).toMatchObject({ outcome: 'unavailable', message: expect.stringMatching(/changed/) });
     const view = await loadWizard(database.db, app);
-    expect(view.statuses.credentials).toBe('Submitted');
+    expect(view.statuses.credentials).toBe('submitted');
     expect(view.verified).toBe(false);
   });
 
@@ -191,10 +191,10 @@ describe('Razorpay', () => {
     await runTestOrder(database.db, actor, app);
     await submitCredentials(database.db, actor, { ...razorpay(''), paymentModes: ['upi', 'wallet'] });
     const view = await loadWizard(database.db, app);
-    expect(view.statuses.credentials).toBe('Verified');
+    expect(view.statuses.credentials).toBe('verified');
     expect(view.credentials?.paymentModes).toEqual(['upi', 'wallet']);
     await submitCredentials(database.db, actor, razorpay('anotherSecretKsPay000000'));
-    expect((await loadWizard(database.db, app)).statuses.credentials).toBe('Submitted');
+    expect((await loadWizard(database.db, app)).statuses.credentials).toBe('submitted');
   });
 
   it('rotating the webhook secret keeps the old one valid for 24 h', async () => {
@@ -213,9 +213,9 @@ describe('Cashfree', () => {
     await submitCredentials(database.db, actor, { gateway: 'cashfree', ...CF, environment: 'sandbox', paymentModes: ['upi', 'wallet'] });
     await markNpmDone(database.db, actor);
     await conflict(markWebhookDone(database.db, actor));
-    expect((await loadWizard(database.db, app)).statuses.webhook).toBe('Not required');
+    expect((await loadWizard(database.db, app)).statuses.webhook).toBe('not_required');
     expect(await runTestOrder(database.db, actor, app)).toMatchObject({ outcome: 'succeeded' });
-    expect((await loadWizard(database.db, app)).statuses).toMatchObject({ credentials: 'Verified', webhook: 'Not required' });
+    expect((await loadWizard(database.db, app)).statuses).toMatchObject({ credentials: 'verified', webhook: 'not_required' });
   });
 
   it('refuses a test Client ID in Production with a field error', async () => {

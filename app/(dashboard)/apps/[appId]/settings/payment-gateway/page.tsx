@@ -17,7 +17,7 @@ export default async function PaymentGatewayPage({ params }: { params: Promise<{
   const { app } = await requireOwnedApp((await params).appId);
   const view = await loadWizard(await getDb(), app);
   const { statuses } = view;
-  const locked = statuses.credentials === 'Locked';
+  const locked = statuses.credentials === 'locked';
   return (
     <div className="grid grid-cols-1 gap-6">
       <GatewayStepper statuses={statuses} />
@@ -28,7 +28,7 @@ export default async function PaymentGatewayPage({ params }: { params: Promise<{
         status={statuses.credentials}
         description="Your gateway's API keys and the payment modes to offer. Razorpay: Key ID and Key Secret. Cashfree: Client ID and Client Secret."
       >
-        {view.verifiedCredentials && statuses.credentials !== 'Verified' && (
+        {view.verifiedCredentials && statuses.credentials !== 'verified' && (
           <p className="text-sm text-muted-foreground">
             In use until the new credentials verify: {view.verifiedCredentials.gateway === 'razorpay' ? 'Razorpay' : 'Cashfree'}{' '}
             <code>{view.verifiedCredentials.keyId}</code>.
@@ -38,7 +38,7 @@ export default async function PaymentGatewayPage({ params }: { params: Promise<{
           key={`${view.credentials?.keyId}-${statuses.credentials}`}
           appId={app.publicId}
           saved={view.credentials}
-          mustReenter={statuses.credentials === 'Failed'}
+          mustReenter={statuses.credentials === 'failed'}
           locked={locked}
         />
       </StepCard>
