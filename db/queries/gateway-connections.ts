@@ -67,13 +67,6 @@ export async function updateCredentialsPaymentModes(
     .where(and(eq(gatewayCredentials.id, params.credentialsId), eq(gatewayCredentials.connectionId, params.connectionId)));
 }
 
-export async function markCredentialsVerified(db: Db, params: { connectionId: string; credentialsId: string }) {
-  await db
-    .update(gatewayCredentials)
-    .set({ verifiedAt: sql`now()` })
-    .where(and(eq(gatewayCredentials.id, params.credentialsId), eq(gatewayCredentials.connectionId, params.connectionId)));
-}
-
 /** The mode (test/live) of the credentials in use, or null while nothing is verified. */
 export async function getVerifiedMode(db: Db, params: { appId: string }) {
   const [row] = await db

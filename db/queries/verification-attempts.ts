@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { verificationAttempts } from '../schema';
 
@@ -34,4 +34,31 @@ export async function listAttempts(db: Db, params: { connectionId: string; limit
     .where(eq(verificationAttempts.connectionId, params.connectionId))
     .orderBy(desc(verificationAttempts.createdAt))
     .limit(params.limit ?? 20);
+}
+
+/** The latest failed attempt's message: what the merchant is told after a refused test order. */
+export async function getLastFailureMessage(db: Db, params: { connectionId: string }) {
+  const [row] = await db
+    .select({ message: verificationAttempts.errorMessage })
+    .from(verificationAttempts)
+    .where(and(eq(verificationAttempts.connectionId, params.connectionId), eq(verificationAttempts.outcome, 'failed')))
+    .orderBy(desc(verificationAttempts.createdAt))
+    .limit(1);
+  return row?.message ?? null;
+}
+
+/** When each of these credential sets was verified: its succeeded attempt's finish time. */
+export async function listVerifiedAt(db: Db, params: { connectionId: string; credentialsIds: string[] }) {
+  if (params.credentialsIds.length === 0) return new Map<string, Date>();
+  const rows = await db
+    .select({ credentialsId: verificationAttempts.credentialsId, finishedAt: verificationAttempts.finishedAt })
+    .from(verificationAttempts)
+    .where(
+      and(
+        eq(verificationAttempts.connectionId, params.connectionId),
+        inArray(verificationAttempts.credentialsId, params.credentialsIds),
+        eq(verificationAttempts.outcome, 'succeeded'),
+      ),
+    );
+  return new Map(rows.filter((r) => r.finishedAt).map((r) => [r.credentialsId, r.finishedAt!]));
 }

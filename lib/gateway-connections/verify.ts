@@ -2,7 +2,6 @@ import type { Db } from '@/db';
 import {
   getConnectionForUpdate,
   getCredentials,
-  markCredentialsVerified,
   updateConnection,
 } from '@/db/queries/gateway-connections';
 import { finishAttempt, insertAttempt, voidUnfinishedAttempts } from '@/db/queries/verification-attempts';
@@ -66,12 +65,10 @@ export async function runTestOrder(db: Db, actor: Actor, app: App): Promise<Veri
           credentialsStatus: 'verified',
           webhookStatus: verified.gateway === 'cashfree' ? 'not_required' : 'verified',
           attemptsUsed: 0,
-          attemptsAllowed: 1,
-          lastFailure: null,
         };
       }
       result = { outcome: status, message };
-      return { attemptsUsed, credentialsStatus: status, lastFailure: message };
+      return { attemptsUsed, credentialsStatus: status };
     });
     return result;
   }
@@ -82,10 +79,8 @@ export async function runTestOrder(db: Db, actor: Actor, app: App): Promise<Veri
     verifiedCredentialsId: claim.credentials.id,
     webhookStatus: claim.credentials.gateway === 'cashfree' ? 'not_required' : 'verified',
     npmStatus: 'verified',
-    lastFailure: null,
   }));
   if (!held) return { outcome: 'unavailable', message: 'The gateway settings changed while the test order was running. Try again.' };
-  await markCredentialsVerified(db, { connectionId: claim.credentials.connectionId, credentialsId: claim.credentials.id });
   return { outcome: 'succeeded', gatewayOrderId: order.gatewayOrderId };
 }
 

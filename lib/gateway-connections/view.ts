@@ -1,9 +1,10 @@
 import type { Db } from '@/db';
 import { countUsableApiKeys } from '@/db/queries/api-keys';
 import { getConnection, getCredentials, getVerifiedMode } from '@/db/queries/gateway-connections';
-import { listAttempts } from '@/db/queries/verification-attempts';
+import { getLastFailureMessage, listAttempts, listVerifiedAt } from '@/db/queries/verification-attempts';
+import { getLastWebhookEventAt } from '@/db/queries/webhook-events';
 import type { GatewayConnection, GatewayCredentials } from '@/db/schema';
-import { createOrderBlocker, MAX_ATTEMPTS } from './rules';
+import { attemptsLeft, createOrderBlocker, MAX_ATTEMPTS } from './rules';
 import { RAZORPAY_WEBHOOK_EVENTS, webhookUrl } from './webhook-url';
 
 export type CredentialsStatus = GatewayConnection['credentialsStatus'];
@@ -36,7 +37,7 @@ export async function loadStepStatuses(db: Db, app: { id: string }) {
 }
 
 /** Credentials as the browser may see them: never the secret, only its last four characters. */
-function publicCredentials(c: GatewayCredentials | null) {
+function publicCredentials(c: GatewayCredentials | null, verifiedAt: Map<string, Date>) {
   if (!c) return null;
   return {
     gateway: c.gateway,
@@ -45,7 +46,7 @@ function publicCredentials(c: GatewayCredentials | null) {
     secretHint: c.secretHint,
     environment: c.environment as 'sandbox' | 'production' | null,
     paymentModes: c.paymentModes,
-    verifiedAt: c.verifiedAt?.toISOString() ?? null,
+    verifiedAt: verifiedAt.get(c.id)?.toISOString() ?? null,
   };
 }
 
@@ -56,39 +57,59 @@ const NOT_STARTED = {
   npmStatus: 'pending',
   currentCredentialsId: null,
   verifiedCredentialsId: null,
-  attemptsAllowed: 1,
   attemptsUsed: 0,
-  lastFailure: null,
   verifyingSince: null,
   webhookEndpointId: null,
   previousWebhookSecretExpiresAt: null,
-  webhookLastEventAt: null,
 } as const;
+
+/** What the connection's own rows say: its credentials, attempts and webhook events. */
+async function loadHistory(db: Db, connection: GatewayConnection) {
+  const connectionId = connection.id;
+  const credentialsOf = (id: string | null) => (id ? getCredentials(db, { connectionId, credentialsId: id }) : null);
+  // A failure belongs to this cycle while failures are counted and nothing verified since.
+  const failed = connection.attemptsUsed > 0 && connection.credentialsStatus !== 'verified';
+  const ids = [connection.currentCredentialsId, connection.verifiedCredentialsId].filter((id) => id !== null);
+  const [current, verified, attempts, lastFailure, verifiedAt, lastEventAt] = await Promise.all([
+    credentialsOf(connection.currentCredentialsId),
+    credentialsOf(connection.verifiedCredentialsId),
+    listAttempts(db, { connectionId, limit: 5 }),
+    failed ? getLastFailureMessage(db, { connectionId }) : null,
+    listVerifiedAt(db, { connectionId, credentialsIds: [...new Set(ids)] }),
+    getLastWebhookEventAt(db, { connectionId }),
+  ]);
+  return { current, verified, attempts, lastFailure, verifiedAt, lastEventAt };
+}
+
+const NO_HISTORY = {
+  current: null,
+  verified: null,
+  attempts: [],
+  lastFailure: null,
+  verifiedAt: new Map<string, Date>(),
+  lastEventAt: null,
+} satisfies Awaited<ReturnType<typeof loadHistory>>;
 
 /**
  * Everything the wizard page shows, safe to send to the browser. Read-only: before the first
  * action creates the connection, everything is "not started" and there is no webhook URL yet.
  */
 export async function loadWizard(db: Db, app: { id: string }) {
-  const connection = (await getConnection(db, { appId: app.id })) ?? null;
+  const connection = await getConnection(db, { appId: app.id });
   const state = connection ?? NOT_STARTED;
-  const credentialsOf = (id: string | null) =>
-    connection && id ? getCredentials(db, { connectionId: connection.id, credentialsId: id }) : Promise.resolve(null);
-  const [current, verified, attempts] = await Promise.all([
-    credentialsOf(state.currentCredentialsId),
-    credentialsOf(state.verifiedCredentialsId),
-    connection ? listAttempts(db, { connectionId: connection.id, limit: 5 }) : Promise.resolve([]),
-  ]);
+  const { current, verified, attempts, lastFailure, verifiedAt, lastEventAt } = connection
+    ? await loadHistory(db, connection)
+    : NO_HISTORY;
   const keys = await hasUsableKeys(db, app.id, verified?.mode ?? null);
   const gateway = current?.gateway ?? 'razorpay';
   const lastSuccess = attempts.find((a) => a.outcome === 'succeeded');
   return {
     statuses: statusesOf(state, keys),
-    credentials: publicCredentials(current),
-    verifiedCredentials: publicCredentials(verified),
+    credentials: publicCredentials(current, verifiedAt),
+    verifiedCredentials: publicCredentials(verified, verifiedAt),
     verified: state.verifiedCredentialsId !== null,
-    lastFailure: state.lastFailure,
-    attemptsLeft: Math.max(0, state.attemptsAllowed - state.attemptsUsed),
+    lastFailure,
+    attemptsLeft: attemptsLeft(state),
     attemptsUsed: state.attemptsUsed,
     maxAttempts: MAX_ATTEMPTS,
     createOrderBlocker: createOrderBlocker(state),
@@ -112,7 +133,7 @@ export async function loadWizard(db: Db, app: { id: string }) {
         state.previousWebhookSecretExpiresAt && state.previousWebhookSecretExpiresAt > new Date()
           ? state.previousWebhookSecretExpiresAt.toISOString()
           : null,
-      lastEventAt: state.webhookLastEventAt?.toISOString() ?? null,
+      lastEventAt: lastEventAt?.toISOString() ?? null,
     },
   };
 }

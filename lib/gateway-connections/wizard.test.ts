@@ -70,7 +70,7 @@ describe('Razorpay', () => {
     expect(result).toMatchObject({ outcome: 'succeeded', gatewayOrderId: expect.stringMatching(/^order_/) });
     const view = await loadWizard(database.db, app);
     expect(view.statuses).toEqual({ credentials: 'verified', webhook: 'verified', npm: 'verified', security: 'pending' });
-    expect(view.verifiedCredentials).toMatchObject({ keyId: RZP.keyId, secretHint: '0001', mode: 'test' });
+    expect(view.verifiedCredentials).toMatchObject({ keyId: RZP.keyId, secretHint: '0001', mode: 'test', verifiedAt: expect.any(String) });
     expect(JSON.stringify(view)).not.toContain(RZP.keySecret);
     const stored = await database.db.select().from(gatewayCredentials);
     expect(stored.every((c) => !c.secret.includes(RZP.keySecret))).toBe(true);
@@ -83,7 +83,10 @@ describe('Razorpay', () => {
     const failed = await runTestOrder(database.db, actor, app);
     expect(failed.outcome).toBe('failed');
     expect('message' in failed && failed.message).toMatch(/key/i);
-    expect((await loadWizard(database.db, app)).statuses.credentials).toBe('failed');
+    const afterFailure = await loadWizard(database.db, app);
+    expect(afterFailure.statuses.credentials).toBe('failed');
+    expect(afterFailure.lastFailure).toBe('message' in failed && failed.message);
+    expect(afterFailure.attemptsLeft).toBe(0);
     await conflict(runTestOrder(database.db, actor, app)); // must re-enter first
     await expect(submitCredentials(database.db, actor, razorpay(''))).rejects.toMatchObject({
       fieldErrors: { keySecret: ['Enter the Key Secret'] },

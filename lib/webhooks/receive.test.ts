@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { createApp, getApp } from '@/db/queries/apps';
 import { getConnection } from '@/db/queries/gateway-connections';
 import { createMerchant } from '@/db/queries/merchants';
+import { getLastWebhookEventAt } from '@/db/queries/webhook-events';
 import { webhookEvents } from '@/db/schema';
 import { openTestDatabase } from '@/db/test-db';
 import { AppError } from '@/lib/errors';
@@ -47,7 +48,7 @@ describe('receiveWebhook', () => {
     const rows = await database.db.select().from(webhookEvents);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ eventId: 'evt_A1', eventType: 'payment.captured', deliveries: 3, payload: body });
-    expect((await getConnection(database.db, { appId: actor.appId }))!.webhookLastEventAt).not.toBeNull();
+    expect(await getLastWebhookEventAt(database.db, { connectionId: connection.id })).not.toBeNull();
   });
 
   it('refuses a bad signature, a changed byte and an unknown endpoint, storing nothing', async () => {
