@@ -6,9 +6,10 @@ import {
 } from '@/db/queries/gateway-connections';
 import { finishAttempt, insertAttempt, voidUnfinishedAttempts } from '@/db/queries/verification-attempts';
 import type { GatewayConnection, GatewayCredentials } from '@/db/schema';
-import { decryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
-import { type GatewayOrder, getGateway, isGatewayError } from '@/lib/gateways';
+import { type GatewayOrder, isGatewayError } from '@/lib/gateways';
+import { createOrder } from '@/lib/gateways/create-order';
+import { GATEWAYS } from '@/lib/gateways/descriptors';
 import { randomBase62 } from '@/lib/ids';
 import { type Actor, auditAs } from '@/lib/apps/actor';
 import { lockExistingConnection } from './connection';
@@ -63,7 +64,7 @@ export async function runTestOrder(db: Db, actor: Actor, app: App): Promise<Veri
         return {
           currentCredentialsId: verified.id,
           credentialsStatus: 'verified',
-          webhookStatus: verified.gateway === 'cashfree' ? 'not_required' : 'verified',
+          webhookStatus: GATEWAYS[verified.gateway].webhookSetup ? 'verified' : 'not_required',
           attemptsUsed: 0,
         };
       }
@@ -77,7 +78,7 @@ export async function runTestOrder(db: Db, actor: Actor, app: App): Promise<Veri
     attemptsUsed: current.attemptsUsed + 1,
     credentialsStatus: 'verified',
     verifiedCredentialsId: claim.credentials.id,
-    webhookStatus: claim.credentials.gateway === 'cashfree' ? 'not_required' : 'verified',
+    webhookStatus: GATEWAYS[claim.credentials.gateway].webhookSetup ? 'verified' : 'not_required',
     npmStatus: 'verified',
   }));
   if (!held) return { outcome: 'unavailable', message: 'The gateway settings changed while the test order was running. Try again.' };
@@ -134,18 +135,14 @@ async function record(
 }
 
 function createVerificationOrder({ credentials, attempt, endpointId }: Claim, app: App) {
-  const receipt = attempt.receipt;
-  const secret = decryptSecret(credentials.secret);
-  const base = { amount: VERIFICATION_AMOUNT, currency: 'INR', receipt, notes: { purpose: 'ks_pay_verification' } };
-  if (credentials.gateway === 'razorpay') {
-    return getGateway('razorpay', { retry: { maxAttempts: 1 } }).createOrder({ keyId: credentials.keyId, keySecret: secret }, base);
-  }
-  return getGateway('cashfree').createOrder(
-    { clientId: credentials.keyId, clientSecret: secret, environment: credentials.environment === 'production' ? 'production' : 'sandbox' },
-    {
-      ...base,
-      customer: { id: app.publicId.replace(/[^A-Za-z0-9]/g, ''), phone: '9999999999', email: app.email },
-      notifyUrl: webhookUrl('cashfree', endpointId),
-    },
-  );
+  const input = {
+    amount: VERIFICATION_AMOUNT,
+    currency: 'INR',
+    receipt: attempt.receipt,
+    notes: { purpose: 'ks_pay_verification' },
+    customer: { id: app.publicId.replace(/[^A-Za-z0-9]/g, ''), phone: '9999999999', email: app.email },
+    notifyUrl: webhookUrl('cashfree', endpointId),
+  };
+  // Razorpay takes no idempotency key: the one test order is never retried blindly.
+  return createOrder(credentials, input, credentials.gateway === 'razorpay' ? { retry: { maxAttempts: 1 } } : undefined);
 }

@@ -4,6 +4,7 @@ import { getConnection, getCredentials, getVerifiedMode } from '@/db/queries/gat
 import { getLastFailureMessage, listAttempts, listVerifiedAt } from '@/db/queries/verification-attempts';
 import { getLastWebhookEventAt } from '@/db/queries/webhook-events';
 import type { GatewayConnection, GatewayCredentials } from '@/db/schema';
+import { GATEWAYS } from '@/lib/gateways/descriptors';
 import { attemptsLeft, createOrderBlocker, MAX_ATTEMPTS } from './rules';
 import { RAZORPAY_WEBHOOK_EVENTS, webhookUrl } from './webhook-url';
 
@@ -125,7 +126,7 @@ export async function loadWizard(db: Db, app: { id: string }) {
       at: a.createdAt.toISOString(),
     })),
     webhook: {
-      required: gateway === 'razorpay',
+      required: GATEWAYS[gateway].webhookSetup,
       /** Null until the connection exists (the first submit, reveal or mark-as-done creates it). */
       url: state.webhookEndpointId ? webhookUrl('razorpay', state.webhookEndpointId) : null,
       events: RAZORPAY_WEBHOOK_EVENTS,

@@ -10,6 +10,7 @@ import { SecurityStep } from '@/components/security/security-step';
 import { getDb } from '@/db';
 import { requireOwnedApp } from '@/lib/apps/owned-app';
 import { loadWizard } from '@/lib/gateway-connections/view';
+import { GATEWAYS } from '@/lib/gateways/descriptors';
 
 export const metadata: Metadata = { title: 'Payment Gateway' };
 
@@ -30,7 +31,7 @@ export default async function PaymentGatewayPage({ params }: { params: Promise<{
       >
         {view.verifiedCredentials && statuses.credentials !== 'verified' && (
           <p className="text-sm text-muted-foreground">
-            In use until the new credentials verify: {view.verifiedCredentials.gateway === 'razorpay' ? 'Razorpay' : 'Cashfree'}{' '}
+            In use until the new credentials verify: {GATEWAYS[view.verifiedCredentials.gateway].label}{' '}
             <code>{view.verifiedCredentials.keyId}</code>.
           </p>
         )}
