@@ -6,6 +6,7 @@ import { ResetGatewayDialog } from '@/components/payment-gateway/reset-gateway-d
 import { StepCard } from '@/components/payment-gateway/step-card';
 import { VerifyStep } from '@/components/payment-gateway/verify-step';
 import { WebhookStep } from '@/components/payment-gateway/webhook-step';
+import { SecurityStatusBadge } from '@/components/security/security-status-badge';
 import { SecurityStep } from '@/components/security/security-step';
 import { getDb } from '@/db';
 import { requireOwnedApp } from '@/lib/apps/owned-app';
@@ -19,9 +20,10 @@ export default async function PaymentGatewayPage({ params }: { params: Promise<{
   const view = await loadWizard(await getDb(), app);
   const { statuses } = view;
   const locked = statuses.credentials === 'locked';
+  const securityBadge = <SecurityStatusBadge appId={app.publicId} verified={view.verified} initial={statuses.security} />;
   return (
     <div className="grid grid-cols-1 gap-6">
-      <GatewayStepper statuses={statuses} />
+      <GatewayStepper statuses={statuses} securityBadge={securityBadge} />
       <StepCard
         id="credentials"
         number={1}
@@ -72,7 +74,7 @@ export default async function PaymentGatewayPage({ params }: { params: Promise<{
         id="security"
         number={4}
         title="Security"
-        status={statuses.security}
+        badge={securityBadge}
         description="Your Public and Secret API keys for KS Pay's API."
       >
         <SecurityStep appId={app.publicId} verified={view.verified} />
