@@ -10,6 +10,6 @@ export default defineConfig({
     exclude: ['node_modules/**', 'e2e/**', 'sdk/**', '.next/**', '.data/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    server: { deps: { inline: ['server-only'] } },
+    server: { deps: { inline: ['server-only', 'next-auth'] } },
   },
 });

@@ -98,17 +98,17 @@ export const gatewayConnections = pgTable('gateway_connections', {
   npmStatus: stepStatus('npm_status').notNull().default('pending'),
   currentCredentialsId: uuid('current_credentials_id'),
   verifiedCredentialsId: uuid('verified_credentials_id'),
-  /** Test-order attempts granted and spent for the current credentials (one, plus one after re-entry). */
-  attemptsAllowed: integer('attempts_allowed').notNull().default(1),
+  /**
+   * Failed test orders in this cycle (0–2). Kept as a column: the cycle spans several credential
+   * sets and restarts on verification or a dropped replacement, which no attempt row marks.
+   */
   attemptsUsed: integer('attempts_used').notNull().default(0),
-  lastFailure: text('last_failure'),
   /** Set while a test order is in flight: the claim that keeps concurrent clicks to one order. */
   verifyingSince: timestamp('verifying_since', { withTimezone: true }),
   webhookEndpointId: varchar('webhook_endpoint_id', { length: 40 }).notNull().unique(),
   webhookSecret: text('webhook_secret').notNull(),
   previousWebhookSecret: text('previous_webhook_secret'),
   previousWebhookSecretExpiresAt: timestamp('previous_webhook_secret_expires_at', { withTimezone: true }),
-  webhookLastEventAt: timestamp('webhook_last_event_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -128,7 +128,6 @@ export const gatewayCredentials = pgTable('gateway_credentials', {
   environment: varchar('environment', { length: 16 }),
   paymentModes: text('payment_modes').array().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  verifiedAt: timestamp('verified_at', { withTimezone: true }),
 });
 
 export const verificationAttempts = pgTable(
@@ -227,7 +226,11 @@ export const webhookEvents = pgTable(
     lastReceivedAt: timestamp('last_received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // Per app: one gateway account may feed several apps, each must get its own copy.
-  (t) => [uniqueIndex('webhook_events_app_event_idx').on(t.appId, t.gateway, t.eventId)],
+  (t) => [
+    uniqueIndex('webhook_events_app_event_idx').on(t.appId, t.gateway, t.eventId),
+    // The Webhook step's "last event at" is max(received_at) of the connection, read from here.
+    index('webhook_events_connection_received_idx').on(t.connectionId, t.receivedAt),
+  ],
 );
 
 export const merchantsRelations = relations(merchants, ({ many }) => ({ apps: many(apps) }));

@@ -65,6 +65,10 @@ test('Razorpay: all four steps with the sandbox account', async ({ page, merchan
   const secretKey = (await security.getByTestId('new-secret-key').textContent())!.trim();
   expect(secretKey).toMatch(/^sk_test_[0-9A-Za-z]{32,}$/);
   await expect(security).toContainText('pk_test_');
+  // The step's badge and the stepper follow the keys at once, without a reload.
+  await expect(security.getByText('Done', { exact: true })).toBeVisible();
+  const stepper = page.getByRole('list', { name: 'Payment gateway steps' });
+  await expect(stepper.getByRole('listitem').filter({ hasText: 'Security' })).toContainText('Done');
   await snapshot(page, testInfo, '4-keys-issued');
   await page.reload();
   await expect(step(page, '4. Security')).toContainText('pk_test_');
@@ -95,6 +99,13 @@ test('Cashfree: the webhook step is not required', async ({ page, merchant }, te
   await expect(step(page, 'Create Order')).toContainText('Steps 1–3 verified');
   await expect(step(page, '1. Credentials').getByText('Verified', { exact: true })).toBeVisible();
   await snapshot(page, testInfo, 'cashfree-verified');
+  // Keys right after the test order, with no reload in between: the badges follow at once.
+  const security = step(page, '4. Security');
+  await security.getByRole('button', { name: 'Generate API keys' }).click();
+  await expect(security).toContainText('pk_test_');
+  await expect(security.getByText('Done', { exact: true })).toBeVisible();
+  const stepper = page.getByRole('list', { name: 'Payment gateway steps' });
+  await expect(stepper.getByRole('listitem').filter({ hasText: 'Security' })).toContainText('Done');
 });
 
 test('wrong secret: attempt 1 fails in plain words, re-entering grants attempt 2', async ({ page, merchant }, testInfo) => {

@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { toast } from '@/components/ui/toast';
 import { updateAppAction } from '@/app/(dashboard)/apps/actions';
 import type { Country } from '@/lib/countries';
@@ -10,7 +9,6 @@ import { AppForm } from './app-form';
 type Props = { appId: string; countries: Country[]; defaultValues: AppFieldsInput };
 
 export function AppSettingsForm({ appId, countries, defaultValues }: Props) {
-  const router = useRouter();
   return (
     <AppForm
       countries={countries}
@@ -19,7 +17,6 @@ export function AppSettingsForm({ appId, countries, defaultValues }: Props) {
       onSubmit={(fields) => updateAppAction({ appId, fields })}
       onSaved={() => {
         toast.success('Changes saved');
-        router.refresh();
       }}
     />
   );

@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from '@/components/ui/toast';
 import { createAppAction } from '@/app/(dashboard)/apps/actions';
@@ -11,7 +10,6 @@ import { AppForm } from './app-form';
 /** Loaded when the Create app button is first used (see ./create-app-dialog.tsx). */
 export function CreateAppDialogContent({ countries, trigger }: { countries: Country[]; trigger: React.ReactNode }) {
   const [open, setOpen] = useState(true);
-  const router = useRouter();
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
@@ -27,7 +25,6 @@ export function CreateAppDialogContent({ countries, trigger }: { countries: Coun
           onSaved={() => {
             setOpen(false);
             toast.success('App created');
-            router.refresh();
           }}
         />
       </DialogContent>

@@ -1,10 +1,9 @@
 import { CircleCheck, CircleDashed, CircleX } from 'lucide-react';
 import Link from 'next/link';
+import { isComplete, isFailed } from '@/components/payment-gateway/status-labels';
 import { StepStatusBadge } from '@/components/payment-gateway/step-status-badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import type { StepStatus } from '@/lib/gateway-connections/view';
-
-type Statuses = { credentials: StepStatus; webhook: StepStatus; npm: StepStatus; security: StepStatus };
+import type { WizardStatus, WizardStatuses } from '@/lib/gateway-connections/view';
 
 const STEPS = [
   { key: 'credentials', name: 'Credentials', description: 'Add your Razorpay or Cashfree keys and choose payment modes.' },
@@ -13,14 +12,14 @@ const STEPS = [
   { key: 'security', name: 'Security', description: 'Generate your Public and Secret API keys.' },
 ] as const;
 
-function StatusIcon({ status }: { status: StepStatus }) {
-  if (status === 'Verified' || status === 'Done' || status === 'Not required')
+function StatusIcon({ status }: { status: WizardStatus }) {
+  if (isComplete(status))
     return <CircleCheck className="mt-0.5 size-5 shrink-0 text-success" aria-hidden />;
-  if (status === 'Failed' || status === 'Locked') return <CircleX className="mt-0.5 size-5 shrink-0 text-destructive" aria-hidden />;
+  if (isFailed(status)) return <CircleX className="mt-0.5 size-5 shrink-0 text-destructive" aria-hidden />;
   return <CircleDashed className="mt-0.5 size-5 shrink-0 text-muted-foreground" aria-hidden />;
 }
 
-export function OnboardingChecklist({ appId, statuses }: { appId: string; statuses: Statuses }) {
+export function OnboardingChecklist({ appId, statuses }: { appId: string; statuses: WizardStatuses }) {
   const base = `/apps/${appId}/settings/payment-gateway`;
   return (
     <Card>

@@ -1,9 +1,8 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Controller, type Resolver, useForm, useWatch } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { submitCredentialsAction } from '@/app/(dashboard)/apps/[appId]/settings/payment-gateway/actions';
 import { FormError } from '@/components/form-error';
 import { TextField } from '@/components/text-field';
@@ -16,10 +15,11 @@ import { RadioGroup, RadioGroupItem } from '@/components/ui/radio-group';
 import { fieldErrorsOf } from '@/lib/actions/field-errors';
 import { applyActionErrors } from '@/lib/actions/apply-result';
 import type { WizardView } from '@/lib/gateway-connections/view';
+import { GATEWAY_IDS, type GatewayId, GATEWAYS, isSameKey, modeOf } from '@/lib/gateways/descriptors';
 import { credentialsSchema, PAYMENT_MODES, type PaymentMode } from '@/lib/validations/gateway';
 
 type Values = {
-  gateway: 'razorpay' | 'cashfree';
+  gateway: GatewayId;
   keyId: string;
   keySecret: string;
   environment: 'sandbox' | 'production';
@@ -34,14 +34,13 @@ const toCredentials = (v: Values) =>
     : { gateway: v.gateway, keyId: v.keyId, keySecret: v.keySecret, environment: v.environment, paymentModes: v.paymentModes };
 
 export function CredentialsStep({ appId, saved, mustReenter, locked }: Props) {
-  const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const [replacing, setReplacing] = useState(!saved || mustReenter);
 
   const resolver: Resolver<Values> = async (values) => {
     const parsed = credentialsSchema.safeParse(toCredentials(values));
     const errors: Record<string, string[]> = parsed.success ? {} : fieldErrorsOf(parsed.error);
-    if (secretNeeded && !values.keySecret.trim()) errors.keySecret ??= [`Enter the ${secretLabel(values.gateway)}`];
+    if (secretNeeded && !values.keySecret.trim()) errors.keySecret ??= [`Enter the ${GATEWAYS[values.gateway].secretLabel}`];
     if (Object.keys(errors).length === 0) return { values, errors: {} };
     return {
       values: {},
@@ -62,9 +61,9 @@ export function CredentialsStep({ appId, saved, mustReenter, locked }: Props) {
   const { errors, isSubmitting } = form.formState;
   const [gateway, keyId, environment] = useWatch({ control: form.control, name: ['gateway', 'keyId', 'environment'] });
   // A different key needs its own secret: the saved one only goes with the saved key.
-  const secretNeeded =
-    replacing || gateway !== saved?.gateway || keyId.trim() !== saved.keyId || (gateway === 'cashfree' && environment !== saved.environment);
-  const mode = gateway === 'razorpay' ? modeFromKeyId(keyId) : environment === 'production' ? 'live' : 'test';
+  const secretNeeded = replacing || !saved || !isSameKey(saved, { gateway, keyId, environment });
+  const mode = modeOf({ gateway, keyId, environment });
+  const descriptor = GATEWAYS[gateway];
 
   const submit = form.handleSubmit(async (values) => {
     setFormError(undefined);
@@ -74,7 +73,6 @@ export function CredentialsStep({ appId, saved, mustReenter, locked }: Props) {
       toast.success('Credentials saved');
       form.reset({ ...values, keySecret: '' });
       setReplacing(false);
-      router.refresh();
     }
   });
 
@@ -88,10 +86,10 @@ export function CredentialsStep({ appId, saved, mustReenter, locked }: Props) {
           <FieldSet>
             <FieldLegend>Payment gateway</FieldLegend>
             <RadioGroup value={field.value} onValueChange={field.onChange} className="flex flex-wrap gap-4" disabled={locked}>
-              {(['razorpay', 'cashfree'] as const).map((g) => (
+              {GATEWAY_IDS.map((g) => (
                 <div key={g} className="flex items-center gap-2">
                   <RadioGroupItem value={g} id={`gateway-${g}`} />
-                  <Label htmlFor={`gateway-${g}`}>{g === 'razorpay' ? 'Razorpay' : 'Cashfree'}</Label>
+                  <Label htmlFor={`gateway-${g}`}>{GATEWAYS[g].label}</Label>
                 </div>
               ))}
             </RadioGroup>
@@ -100,17 +98,17 @@ export function CredentialsStep({ appId, saved, mustReenter, locked }: Props) {
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          label={gateway === 'razorpay' ? 'Key ID' : 'Client ID'}
+          label={descriptor.keyIdLabel}
           autoComplete="off"
           spellCheck={false}
           disabled={locked}
-          description={gateway === 'razorpay' ? 'Starts with rzp_test_ or rzp_live_.' : 'From Cashfree → Developers → API Keys.'}
+          description={descriptor.keyIdHint}
           error={errors.keyId?.message}
           {...form.register('keyId')}
         />
         {secretNeeded ? (
           <TextField
-            label={secretLabel(gateway)}
+            label={descriptor.secretLabel}
             type="password"
             autoComplete="off"
             spellCheck={false}
@@ -121,7 +119,7 @@ export function CredentialsStep({ appId, saved, mustReenter, locked }: Props) {
           />
         ) : (
           <div className="grid content-start gap-2">
-            <span className="text-sm font-medium">{secretLabel(gateway)}</span>
+            <span className="text-sm font-medium">{descriptor.secretLabel}</span>
             <div className="flex items-center gap-2">
               <span className="font-mono text-sm" aria-label={`Saved secret ending in ${saved?.secretHint}`}>
                 •••• {saved?.secretHint}
@@ -188,12 +186,4 @@ export function CredentialsStep({ appId, saved, mustReenter, locked }: Props) {
       </div>
     </form>
   );
-}
-
-const secretLabel = (gateway: Values['gateway']) => (gateway === 'razorpay' ? 'Key Secret' : 'Client Secret');
-
-function modeFromKeyId(keyId: string): 'test' | 'live' | null {
-  if (keyId.startsWith('rzp_test_')) return 'test';
-  if (keyId.startsWith('rzp_live_')) return 'live';
-  return null;
 }

@@ -8,7 +8,9 @@ const STEPS = [
   { key: 'security', title: 'Security' },
 ] as const;
 
-export function GatewayStepper({ statuses }: { statuses: WizardView['statuses'] }) {
+type Props = { statuses: WizardView['statuses']; securityBadge: React.ReactNode };
+
+export function GatewayStepper({ statuses, securityBadge }: Props) {
   return (
     <ol aria-label="Payment gateway steps" className="grid gap-2 sm:grid-cols-4">
       {STEPS.map((step, i) => (
@@ -20,7 +22,7 @@ export function GatewayStepper({ statuses }: { statuses: WizardView['statuses'] 
             <span className="font-medium">
               {i + 1}. {step.title}
             </span>
-            <StepStatusBadge status={statuses[step.key]} />
+            {step.key === 'security' ? securityBadge : <StepStatusBadge status={statuses[step.key]} />}
           </a>
         </li>
       ))}

@@ -4,9 +4,10 @@ import { ExternalLink } from 'lucide-react';
 import Link from 'next/link';
 import { markNpmDoneAction } from '@/app/(dashboard)/apps/[appId]/settings/payment-gateway/actions';
 import { Button } from '@/components/ui/button';
+import type { StepStatus } from '@/lib/gateway-connections/view';
 import { useStepAction } from './use-step-action';
 
-export function NpmStep({ appId, status }: { appId: string; status: string }) {
+export function NpmStep({ appId, status }: { appId: string; status: StepStatus }) {
   const { pending, run } = useStepAction();
   return (
     <div className="grid gap-4">
@@ -25,9 +26,9 @@ export function NpmStep({ appId, status }: { appId: string; status: string }) {
         <Button
           type="button"
           onClick={() => run(() => markNpmDoneAction({ appId }), 'NPM Integration step marked as done')}
-          disabled={pending || status !== 'Not started'}
+          disabled={pending || status !== 'pending'}
         >
-          {status === 'Not started' ? 'Mark as done' : 'Marked as done'}
+          {status === 'pending' ? 'Mark as done' : 'Marked as done'}
         </Button>
       </div>
     </div>

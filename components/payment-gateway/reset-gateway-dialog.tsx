@@ -1,12 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { resetGatewayAction } from '@/app/(dashboard)/apps/[appId]/settings/payment-gateway/actions';
 import { TypedConfirmDialog } from '@/components/typed-confirm-dialog';
 
 export function ResetGatewayDialog({ appId }: { appId: string }) {
-  const router = useRouter();
   return (
     <TypedConfirmDialog
       trigger="Reset gateway"
@@ -15,10 +13,7 @@ export function ResetGatewayDialog({ appId }: { appId: string }) {
       expected="RESET"
       label="Confirmation"
       onConfirm={(confirmation) => resetGatewayAction({ appId, confirmation })}
-      onDone={() => {
-        toast.success('Gateway reset');
-        router.refresh();
-      }}
+      onDone={() => toast.success('Gateway reset')}
     />
   );
 }

@@ -1,18 +1,20 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import type { StepStatus } from '@/lib/gateway-connections/view';
+import type { WizardStatus } from '@/lib/gateway-connections/view';
 import { StepStatusBadge } from './step-status-badge';
 
 type Props = {
   id: string;
   number?: number;
   title: string;
-  status?: StepStatus;
+  status?: WizardStatus;
+  /** A badge that keeps itself current, instead of `status`. */
+  badge?: React.ReactNode;
   description: React.ReactNode;
   children: React.ReactNode;
 };
 
 /** One wizard step: a labelled section with its status. */
-export function StepCard({ id, number, title, status, description, children }: Props) {
+export function StepCard({ id, number, title, status, badge, description, children }: Props) {
   return (
     <Card id={id} aria-labelledby={`${id}-title`} role="region" className="scroll-mt-20">
       <CardHeader>
@@ -23,7 +25,7 @@ export function StepCard({ id, number, title, status, description, children }: P
               {title}
             </h2>
           </CardTitle>
-          {status && <StepStatusBadge status={status} />}
+          {badge ?? (status && <StepStatusBadge status={status} />)}
         </div>
         <CardDescription>{description}</CardDescription>
       </CardHeader>

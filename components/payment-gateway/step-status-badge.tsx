@@ -1,16 +1,17 @@
 import { Badge } from '@/components/ui/badge';
-import type { StepStatus } from '@/lib/gateway-connections/view';
+import type { WizardStatus } from '@/lib/gateway-connections/view';
+import { STATUS_LABELS } from './status-labels';
 
-const variants: Record<StepStatus, React.ComponentProps<typeof Badge>['variant']> = {
-  'Not started': 'outline',
-  Submitted: 'secondary',
-  Done: 'secondary',
-  Verified: 'success',
-  Failed: 'destructive',
-  'Not required': 'outline',
-  Locked: 'destructive',
+const variants: Record<WizardStatus, React.ComponentProps<typeof Badge>['variant']> = {
+  pending: 'outline',
+  submitted: 'secondary',
+  done: 'secondary',
+  verified: 'success',
+  failed: 'destructive',
+  not_required: 'outline',
+  locked: 'destructive',
 };
 
-export function StepStatusBadge({ status }: { status: StepStatus }) {
-  return <Badge variant={variants[status]}>{status}</Badge>;
+export function StepStatusBadge({ status }: { status: WizardStatus }) {
+  return <Badge variant={variants[status]}>{STATUS_LABELS[status]}</Badge>;
 }

@@ -1,13 +1,11 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import type { ActionResult } from '@/lib/actions/action';
 
-/** Runs a wizard action, toasts its outcome and re-renders the page from the server. */
+/** Runs a wizard action and toasts its outcome; the action's revalidatePath re-renders the page. */
 export function useStepAction() {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const run = <T,>(action: () => Promise<ActionResult<T>>, success?: string | ((data: T) => void)) =>
     startTransition(async () => {
@@ -18,7 +16,6 @@ export function useStepAction() {
       }
       if (typeof success === 'string') toast.success(success);
       else success?.(result.data);
-      router.refresh();
     });
   return { pending, run };
 }

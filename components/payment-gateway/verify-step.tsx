@@ -1,7 +1,7 @@
 'use client';
 
 import { CircleAlert, CircleCheck, Lock } from 'lucide-react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { createTestOrderAction } from '@/app/(dashboard)/apps/[appId]/settings/payment-gateway/actions';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -13,8 +13,8 @@ type Props = { appId: string; view: WizardView };
 
 export function VerifyStep({ appId, view }: Props) {
   const { pending, run } = useStepAction();
-  const locked = view.statuses.credentials === 'Locked';
-  const verifiedNow = view.statuses.credentials === 'Verified';
+  const locked = view.statuses.credentials === 'locked';
+  const verifiedNow = view.statuses.credentials === 'verified';
 
   const createOrder = () =>
     run(

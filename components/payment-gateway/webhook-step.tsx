@@ -2,7 +2,7 @@
 
 import { Eye, EyeOff, RefreshCw } from 'lucide-react';
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import {
   markWebhookDoneAction,
   revealWebhookSecretAction,
@@ -23,10 +23,10 @@ import {
 } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { ValueBox } from '@/components/value-box';
-import type { WizardView } from '@/lib/gateway-connections/view';
+import type { StepStatus, WizardView } from '@/lib/gateway-connections/view';
 import { useStepAction } from './use-step-action';
 
-type Props = { appId: string; webhook: WizardView['webhook']; status: string };
+type Props = { appId: string; webhook: WizardView['webhook']; status: StepStatus };
 
 export function WebhookStep({ appId, webhook, status }: Props) {
   const [secret, setSecret] = useState<string | null>(null);
@@ -52,6 +52,15 @@ export function WebhookStep({ appId, webhook, status }: Props) {
     );
   }
 
+  if (!webhook.url) {
+    return (
+      <p className="text-sm text-muted-foreground">
+        Your webhook URL and secret are created when you submit your credentials in step 1.
+      </p>
+    );
+  }
+  const url = webhook.url;
+
   return (
     <div className="grid grid-cols-1 gap-4">
       <ol className="grid list-decimal gap-1 pl-5 text-sm text-muted-foreground">
@@ -60,8 +69,8 @@ export function WebhookStep({ appId, webhook, status }: Props) {
         <li>Tick the active events listed below, save, then come back and click Mark as done.</li>
       </ol>
       <KeyField label="URL">
-        <ValueBox overflow="truncate" actions={<CopyButton value={webhook.url} label="Copy webhook URL" />}>
-          {webhook.url}
+        <ValueBox overflow="truncate" actions={<CopyButton value={url} label="Copy webhook URL" />}>
+          {url}
         </ValueBox>
       </KeyField>
       <KeyField label="Secret">
@@ -105,9 +114,9 @@ export function WebhookStep({ appId, webhook, status }: Props) {
         <Button
           type="button"
           onClick={() => run(() => markWebhookDoneAction({ appId }), 'Webhook step marked as done')}
-          disabled={pending || status !== 'Not started'}
+          disabled={pending || status !== 'pending'}
         >
-          {status === 'Not started' ? 'Mark as done' : 'Marked as done'}
+          {status === 'pending' ? 'Mark as done' : 'Marked as done'}
         </Button>
         <AlertDialog>
           <AlertDialogTrigger asChild>

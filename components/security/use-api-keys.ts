@@ -1,7 +1,6 @@
 'use client';
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
 import { fetchJson } from '@/lib/api/fetch-json';
 import type {
   ApiKeyListResponse,
@@ -28,19 +27,15 @@ export function useApiKeys(appId: string, { verified }: { verified: boolean }) {
 }
 
 /**
- * Key changes refresh the list (and the server-rendered step status), whether they succeeded or
+ * Key changes refresh the list (and with it the step's status badge), whether they succeeded or
  * not: a refusal such as "keys already exist" means what is on screen is stale.
  */
 function useKeyChange<Vars, Data>(appId: string, mutationFn: (vars: Vars) => Promise<Data>) {
   const queryClient = useQueryClient();
-  const router = useRouter();
   return useMutation({
     mutationFn,
     gcTime: 0,
-    onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: apiKeysQueryKey(appId) });
-      router.refresh();
-    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: apiKeysQueryKey(appId) }),
   });
 }
 

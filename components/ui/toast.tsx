@@ -4,8 +4,7 @@ import { type ComponentType, useEffect, useState } from 'react';
 
 /*
  * Toasts without sonner in the first load: `toast.*` loads sonner and mounts the Toaster on first use,
- * then shows the toast once the Toaster listens. Code that imports `toast` from 'sonner' directly
- * needs a mounted Toaster first: render <ToasterNow /> in its tree.
+ * then shows the toast once the Toaster listens. The one way to toast: nothing imports 'sonner' itself.
  */
 let requested = false;
 let loadToaster: (() => void) | undefined;
@@ -48,11 +47,5 @@ export function LazyToaster() {
 // Runs after the Toaster's own effects (its earlier sibling), i.e. once it has subscribed to toasts.
 function ToasterReady() {
   useEffect(() => markReady(), []);
-  return null;
-}
-
-/** Mounts the Toaster right away, for client trees that call sonner's `toast` directly. */
-export function ToasterNow() {
-  useEffect(() => void ensureToaster(), []);
   return null;
 }

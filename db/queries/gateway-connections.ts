@@ -1,6 +1,9 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { gatewayConnections, gatewayCredentials, verificationAttempts } from '../schema';
+import { gatewayConnections, gatewayCredentials } from '../schema';
+
+type ConnectionChanges = Partial<typeof gatewayConnections.$inferInsert>;
+type NewCredentials = Omit<typeof gatewayCredentials.$inferInsert, 'id' | 'createdAt'>;
 
 export async function getConnection(db: Db, params: { appId: string }) {
   const [row] = await db.select().from(gatewayConnections).where(eq(gatewayConnections.appId, params.appId));
@@ -13,12 +16,55 @@ export async function getConnectionForUpdate(db: Db, params: { appId: string }) 
   return row ?? null;
 }
 
+export async function getConnectionByEndpoint(db: Db, params: { endpointId: string }) {
+  const [row] = await db.select().from(gatewayConnections).where(eq(gatewayConnections.webhookEndpointId, params.endpointId));
+  return row ?? null;
+}
+
+/** Creates the app's connection unless it has one (a concurrent request may be creating it too). */
+export async function insertConnectionIfMissing(
+  db: Db,
+  params: { appId: string; webhookEndpointId: string; webhookSecret: string },
+) {
+  await db.insert(gatewayConnections).values(params).onConflictDoNothing({ target: gatewayConnections.appId });
+}
+
+export async function updateConnection(db: Db, params: { appId: string; connectionId: string }, changes: ConnectionChanges) {
+  const [row] = await db
+    .update(gatewayConnections)
+    .set({ ...changes, updatedAt: sql`now()` })
+    .where(and(eq(gatewayConnections.id, params.connectionId), eq(gatewayConnections.appId, params.appId)))
+    .returning();
+  return row!;
+}
+
+export async function deleteConnection(db: Db, params: { appId: string; connectionId: string }) {
+  await db
+    .delete(gatewayConnections)
+    .where(and(eq(gatewayConnections.id, params.connectionId), eq(gatewayConnections.appId, params.appId)));
+}
+
 export async function getCredentials(db: Db, params: { connectionId: string; credentialsId: string }) {
   const [row] = await db
     .select()
     .from(gatewayCredentials)
     .where(and(eq(gatewayCredentials.id, params.credentialsId), eq(gatewayCredentials.connectionId, params.connectionId)));
   return row ?? null;
+}
+
+export async function insertCredentials(db: Db, params: NewCredentials) {
+  const [row] = await db.insert(gatewayCredentials).values(params).returning();
+  return row!;
+}
+
+export async function updateCredentialsPaymentModes(
+  db: Db,
+  params: { connectionId: string; credentialsId: string; paymentModes: string[] },
+) {
+  await db
+    .update(gatewayCredentials)
+    .set({ paymentModes: params.paymentModes })
+    .where(and(eq(gatewayCredentials.id, params.credentialsId), eq(gatewayCredentials.connectionId, params.connectionId)));
 }
 
 /** The mode (test/live) of the credentials in use, or null while nothing is verified. */
@@ -29,13 +75,4 @@ export async function getVerifiedMode(db: Db, params: { appId: string }) {
     .innerJoin(gatewayCredentials, eq(gatewayCredentials.id, gatewayConnections.verifiedCredentialsId))
     .where(eq(gatewayConnections.appId, params.appId));
   return row?.mode ?? null;
-}
-
-export async function listAttempts(db: Db, params: { connectionId: string; limit?: number }) {
-  return db
-    .select()
-    .from(verificationAttempts)
-    .where(eq(verificationAttempts.connectionId, params.connectionId))
-    .orderBy(desc(verificationAttempts.createdAt))
-    .limit(params.limit ?? 20);
 }

@@ -1,11 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, max, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { gatewayConnections, webhookEvents } from '../schema';
-
-export async function getConnectionByEndpoint(db: Db, params: { endpointId: string }) {
-  const [row] = await db.select().from(gatewayConnections).where(eq(gatewayConnections.webhookEndpointId, params.endpointId));
-  return row ?? null;
-}
+import { webhookEvents } from '../schema';
 
 /**
  * Stores a verified event once per (app, gateway, event id); a retry only bumps its delivery count.
@@ -20,9 +15,14 @@ export async function storeWebhookEvent(db: Db, event: typeof webhookEvents.$inf
       set: { deliveries: sql`${webhookEvents.deliveries} + 1`, lastReceivedAt: sql`now()` },
     })
     .returning({ deliveries: webhookEvents.deliveries });
-  await db
-    .update(gatewayConnections)
-    .set({ webhookLastEventAt: sql`now()` })
-    .where(eq(gatewayConnections.id, event.connectionId!));
   return { first: row!.deliveries === 1 };
+}
+
+/** When the connection's latest event arrived (an index-only read, so no delivery writes a shared row). */
+export async function getLastWebhookEventAt(db: Db, params: { connectionId: string }) {
+  const [row] = await db
+    .select({ at: max(webhookEvents.receivedAt) })
+    .from(webhookEvents)
+    .where(eq(webhookEvents.connectionId, params.connectionId));
+  return row?.at ?? null;
 }

@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { countUsableApiKeys, insertApiKey, lockAppForKeyChange, revokeOtherModePublicKeys } from '@/db/queries/api-keys';
 import { recordAudit } from '@/db/queries/audit';
 import { AppError } from '@/lib/errors';
-import type { KeyChangeActor } from './actor';
+import type { Actor } from '@/lib/apps/actor';
 import type { GenerateApiKeysResponse } from './contract';
 import { toApiKeyDto, toIssuedSecretKeyDto } from './key-dto';
 import { issueToken } from './token';
@@ -12,7 +12,7 @@ import { requireVerifiedMode } from './verified-mode';
  * Issues the app's first public and secret key for the verified mode. The secret is in the
  * returned value only; the database keeps its hash.
  */
-export async function generateApiKeys(db: Db, actor: KeyChangeActor): Promise<GenerateApiKeysResponse> {
+export async function generateApiKeys(db: Db, actor: Actor): Promise<GenerateApiKeysResponse> {
   const { appId, merchantId, ip } = actor;
   return db.transaction(async (tx) => {
     if (!(await lockAppForKeyChange(tx, { appId }))) throw new AppError('not_found', 'This app does not exist.');

@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { getApiKey, revokeSecretKey as revokeSecretKeyRow } from '@/db/queries/api-keys';
 import { recordAudit } from '@/db/queries/audit';
 import { AppError } from '@/lib/errors';
-import type { KeyChangeActor } from './actor';
+import type { Actor } from '@/lib/apps/actor';
 import type { RevokeSecretKeyResponse } from './contract';
 import { toApiKeyDto } from './key-dto';
 
@@ -13,7 +13,7 @@ import { toApiKeyDto } from './key-dto';
  */
 export async function revokeSecretKey(
   db: Db,
-  actor: KeyChangeActor & { keyId: string },
+  actor: Actor & { keyId: string },
 ): Promise<RevokeSecretKeyResponse> {
   const { appId, merchantId, ip, keyId } = actor;
   return db.transaction(async (tx) => {

@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { countUsableApiKeys, expireSecretKeys, insertApiKey, lockAppForKeyChange } from '@/db/queries/api-keys';
 import { recordAudit } from '@/db/queries/audit';
 import { AppError } from '@/lib/errors';
-import type { KeyChangeActor } from './actor';
+import type { Actor } from '@/lib/apps/actor';
 import { OVERLAP_SECONDS, type Overlap, type RollSecretKeyResponse } from './contract';
 import { toApiKeyDto, toIssuedSecretKeyDto } from './key-dto';
 import { issueToken } from './token';
@@ -14,7 +14,7 @@ import { requireVerifiedMode } from './verified-mode';
  */
 export async function rollSecretKey(
   db: Db,
-  actor: KeyChangeActor & { overlap: Overlap },
+  actor: Actor & { overlap: Overlap },
 ): Promise<RollSecretKeyResponse> {
   const { appId, merchantId, ip, overlap } = actor;
   return db.transaction(async (tx) => {

@@ -3,7 +3,13 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { createApp, getApp } from '@/db/queries/apps';
 import { createMerchant } from '@/db/queries/merchants';
-import { apiKeys, gatewayConnections, gatewayCredentials } from '@/db/schema';
+import {
+  getConnection,
+  insertConnectionIfMissing,
+  insertCredentials,
+  updateConnection,
+} from '@/db/queries/gateway-connections';
+import { apiKeys } from '@/db/schema';
 
 export type TestApp = { merchantId: string; appId: string; publicId: string };
 
@@ -22,36 +28,25 @@ export async function createOwnedTestApp(db: Db, merchantId: string): Promise<Te
 
 /** Makes the app's gateway connection verified with credentials of `mode`, as a test order would. */
 export async function markGatewayVerified(db: Db, params: { appId: string; mode: 'test' | 'live' }) {
-  let connection = await db.query.gatewayConnections.findFirst({ where: (c, { eq }) => eq(c.appId, params.appId) });
-  connection ??= (
-    await db
-      .insert(gatewayConnections)
-      .values({ appId: params.appId, webhookEndpointId: `we_${randomBytes(8).toString('hex')}`, webhookSecret: 'ciphertext' })
-      .returning()
-  )[0]!;
-  const [credentials] = await db
-    .insert(gatewayCredentials)
-    .values({
-      connectionId: connection.id,
-      gateway: 'razorpay',
-      mode: params.mode,
-      keyId: `rzp_${params.mode}_${randomBytes(7).toString('hex')}`,
-      secret: 'ciphertext',
-      secretHint: 'abcd',
-      paymentModes: ['upi'],
-    })
-    .returning();
-  await db
-    .update(gatewayConnections)
-    .set({ verifiedCredentialsId: credentials!.id, credentialsStatus: 'verified' })
-    .where(eq(gatewayConnections.id, connection.id));
+  const { appId } = params;
+  await insertConnectionIfMissing(db, { appId, webhookEndpointId: `we_${randomBytes(8).toString('hex')}`, webhookSecret: 'ciphertext' });
+  const connection = (await getConnection(db, { appId }))!;
+  const credentials = await insertCredentials(db, {
+    connectionId: connection.id,
+    gateway: 'razorpay',
+    mode: params.mode,
+    keyId: `rzp_${params.mode}_${randomBytes(7).toString('hex')}`,
+    secret: 'ciphertext',
+    secretHint: 'abcd',
+    paymentModes: ['upi'],
+  });
+  await updateConnection(db, { appId, connectionId: connection.id }, { verifiedCredentialsId: credentials.id, credentialsStatus: 'verified' });
 }
 
 export async function clearGatewayVerification(db: Db, params: { appId: string }) {
-  await db
-    .update(gatewayConnections)
-    .set({ verifiedCredentialsId: null, credentialsStatus: 'pending' })
-    .where(eq(gatewayConnections.appId, params.appId));
+  const connection = await getConnection(db, params);
+  if (!connection) return;
+  await updateConnection(db, { appId: params.appId, connectionId: connection.id }, { verifiedCredentialsId: null, credentialsStatus: 'pending' });
 }
 
 /** Test-only time travel: moves a key's column into the past, as if time had passed. */

@@ -1,58 +1,52 @@
+// First: it prepares the Node runtime the way Next's server does before any route module loads.
+import { forwardedHeaders, inRequestScope, signInCookie, useAsAppDatabase } from './owned-app-route.fixtures';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as listOrGenerate from '@/app/api/apps/[appId]/api-keys/route';
+import * as revoke from '@/app/api/apps/[appId]/api-keys/[keyId]/revoke/route';
+import * as roll from '@/app/api/apps/[appId]/api-keys/roll/route';
 import type { Database, Db } from '@/db/client';
+import { createMerchant } from '@/db/queries/merchants';
 import { openTestDatabase } from '@/db/test-db';
-import { rollSecretKeySchema } from '@/lib/api-keys/contract';
-import { generateApiKeys } from '@/lib/api-keys/generate-api-keys';
 import { listAppApiKeys } from '@/lib/api-keys/list-api-keys';
-import { revokeSecretKey } from '@/lib/api-keys/revoke-secret-key';
-import { rollSecretKey } from '@/lib/api-keys/roll-secret-key';
-import { createTestApp, markGatewayVerified, type TestApp } from '@/lib/api-keys/test-fixtures';
-import type { SessionMerchant } from '@/lib/auth/session';
+import { createOwnedTestApp, markGatewayVerified, type TestApp } from '@/lib/api-keys/test-fixtures';
+import { hashPassword } from '@/lib/auth/password';
+import { env } from '@/lib/env';
 import { AppError, GENERIC_ERROR_MESSAGE } from '@/lib/errors';
-import { jsonResponse } from './json';
-import { createOwnedAppRoute } from './owned-app-route';
+import { withOwnedApp } from './with-owned-app';
 
-// The session is the one thing supplied from outside: next-auth is exercised by the e2e suite.
+// The real route modules, the real wrapper and a real next-auth session: nothing is stood in for.
 let database: Database;
 let db: Db;
-let session: SessionMerchant | null;
-let owner: TestApp;
-let stranger: TestApp;
+let session: string | null;
+let owner: TestApp & { cookie: string };
+let stranger: TestApp & { cookie: string };
 
 const ORIGIN = 'http://dash.test';
-const withOwnedApp = createOwnedAppRoute({
-  getMerchant: async () => session,
-  getDb: async () => db,
-  trustedOrigins: ['https://pay.example'],
-});
-
-// The route handlers of app/api/apps/[appId]/api-keys, built the same way.
-const listRoute = withOwnedApp({}, async ({ db, app }) => jsonResponse(await listAppApiKeys(db, { appId: app.id })));
-const generateRoute = withOwnedApp({}, async ({ db, app, merchant, ip }) =>
-  jsonResponse(await generateApiKeys(db, { appId: app.id, merchantId: merchant.id, ip }), 201),
-);
-const rollRoute = withOwnedApp({ body: rollSecretKeySchema }, async ({ db, app, merchant, ip, body }) =>
-  jsonResponse(await rollSecretKey(db, { appId: app.id, merchantId: merchant.id, ip, overlap: body.overlap }), 201),
-);
-const revokeRoute = withOwnedApp(
-  { params: z.object({ keyId: z.uuid({ error: 'This API key does not exist.' }) }) },
-  async ({ db, app, merchant, ip, params }) =>
-    jsonResponse(await revokeSecretKey(db, { appId: app.id, merchantId: merchant.id, ip, keyId: params.keyId })),
-);
+type Handler = (request: Request, ctx: { params: Promise<{ appId: string }> }) => Promise<Response>;
+const listRoute = { page: '/api/apps/[appId]/api-keys/route', handler: listOrGenerate.GET as Handler };
+const generateRoute = { page: '/api/apps/[appId]/api-keys/route', handler: listOrGenerate.POST as Handler };
+const rollRoute = { page: '/api/apps/[appId]/api-keys/roll/route', handler: roll.POST as Handler };
+const revokeRoute = { page: '/api/apps/[appId]/api-keys/[keyId]/revoke/route', handler: revoke.POST as Handler };
+const custom = (handler: Handler) => ({ page: '/api/apps/[appId]/test/route', handler });
 
 type Init = { method?: string; origin?: string | null; body?: string; path?: string };
-function call(
-  route: (request: Request, ctx: { params: Promise<{ appId: string }> }) => Promise<Response>,
-  params: Record<string, string>,
-  init: Init = {},
-) {
+function call(route: { page: string; handler: Handler }, params: Record<string, string>, init: Init = {}) {
   const method = init.method ?? 'POST';
-  const headers = new Headers({ 'x-forwarded-for': '203.0.113.5' });
+  const headers = new Headers({ 'x-forwarded-for': '203.0.113.5', ...forwardedHeaders(ORIGIN) });
+  if (session) headers.set('cookie', session);
   const origin = init.origin === undefined ? ORIGIN : init.origin;
   if (origin) headers.set('origin', origin);
   const request = new Request(`${ORIGIN}${init.path ?? '/api/apps/x/api-keys'}`, { method, headers, body: init.body });
-  return route(request, { params: Promise.resolve(params as { appId: string }) });
+  return inRequestScope(request, route.page, () => route.handler(request, { params: Promise.resolve(params as { appId: string }) }));
+}
+
+/** A merchant who can sign in, with one app, and their session cookie. */
+async function signedInMerchant(tag: string) {
+  const email = `${tag}@example.com`;
+  const password = `${tag}-password-0001`;
+  const merchant = (await createMerchant(db, { email, passwordHash: await hashPassword(password) }))!;
+  const app = await createOwnedTestApp(db, merchant.id);
+  return { ...app, cookie: await signInCookie(ORIGIN, { email, password }) };
 }
 
 async function expectError(response: Response, status: number, code: string) {
@@ -66,13 +60,14 @@ async function expectError(response: Response, status: number, code: string) {
 beforeAll(async () => {
   database = await openTestDatabase();
   db = database.db;
-  owner = await createTestApp(db, 'owner');
-  stranger = await createTestApp(db, 'stranger');
+  useAsAppDatabase(database);
+  owner = await signedInMerchant('owner');
+  stranger = await signedInMerchant('stranger');
   await markGatewayVerified(db, { appId: owner.appId, mode: 'test' });
 });
 afterAll(() => database.close());
 beforeEach(() => {
-  session = { id: owner.merchantId, email: 'owner@example.com' };
+  session = owner.cookie;
 });
 
 describe('withOwnedApp', () => {
@@ -89,7 +84,8 @@ describe('withOwnedApp', () => {
 
   it('lets a GET through without an Origin, and a POST from a trusted origin', async () => {
     expect((await call(listRoute, { appId: owner.publicId }, { method: 'GET', origin: null })).status).toBe(200);
-    const trusted = await call(rollRoute, { appId: owner.publicId }, { origin: 'https://pay.example', body: '{}' });
+    // APP_URL is the trusted origin behind a proxy.
+    const trusted = await call(rollRoute, { appId: owner.publicId }, { origin: new URL(env.APP_URL).origin, body: '{}' });
     await expectError(trusted, 400, 'bad_request');
   });
 
@@ -123,16 +119,20 @@ describe('withOwnedApp', () => {
   });
 
   it('maps an AppError to its status, and hides anything else behind a logged 500', async () => {
-    const conflict = withOwnedApp({}, async () => {
-      throw new AppError('conflict', 'Already done.');
-    });
+    const conflict = custom(
+      withOwnedApp({}, async () => {
+        throw new AppError('conflict', 'Already done.');
+      }),
+    );
     expect(await expectError(await call(conflict, { appId: owner.publicId }), 409, 'conflict')).toMatchObject({
       message: 'Already done.',
     });
 
-    const broken = withOwnedApp({}, async () => {
-      throw new Error('connection string postgres://user:hunter2@db');
-    });
+    const broken = custom(
+      withOwnedApp({}, async () => {
+        throw new Error('connection string postgres://user:hunter2@db');
+      }),
+    );
     const response = await call(broken, { appId: owner.publicId });
     const text = await response.clone().text();
     const error = await expectError(response, 500, 'internal');
@@ -142,10 +142,12 @@ describe('withOwnedApp', () => {
 
   it('marks every answer no-store and passes the client IP to the handler', async () => {
     let seenIp = '';
-    const route = withOwnedApp({}, async ({ ip }) => {
-      seenIp = ip;
-      return new Response('ok');
-    });
+    const route = custom(
+      withOwnedApp({}, async ({ ip }) => {
+        seenIp = ip;
+        return new Response('ok');
+      }),
+    );
     const response = await call(route, { appId: owner.publicId }, { method: 'GET' });
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(seenIp).toBe('203.0.113.5');
@@ -181,7 +183,7 @@ describe('API key routes, through the wrapper', () => {
   });
 
   it('does not let a merchant revoke a key through another merchant’s app', async () => {
-    session = { id: stranger.merchantId, email: 'stranger@example.com' };
+    session = stranger.cookie;
     const [key] = (await listAppApiKeys(db, { appId: owner.appId })).keys;
     await expectError(await call(revokeRoute, { appId: owner.publicId, keyId: key!.id }), 404, 'not_found');
     await expectError(await call(revokeRoute, { appId: stranger.publicId, keyId: key!.id }), 404, 'not_found');

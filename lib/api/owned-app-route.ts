@@ -1,7 +1,7 @@
 import * as z from 'zod/v4/core';
 import type { Db } from '@/db/client';
-import type { getApp } from '@/db/queries/apps';
-import { appNotFound, requireAppOf } from '@/lib/apps/require-app';
+import type { Actor } from '@/lib/apps/actor';
+import { appNotFound, type OwnedApp, requireAppOf } from '@/lib/apps/require-app';
 import { clientIp } from '@/lib/request-ip';
 import type { SessionMerchant } from '@/lib/auth/session';
 import { AppError, toPublicError } from '@/lib/errors';
@@ -9,7 +9,7 @@ import { errorResponse, withNoStore } from './json';
 import { readJsonBody } from './read-json-body';
 import { isSafeMethod, isSameOrigin } from './same-origin';
 
-export type OwnedApp = NonNullable<Awaited<ReturnType<typeof getApp>>>;
+export type { OwnedApp } from '@/lib/apps/require-app';
 
 export type OwnedAppContext<Params, Body> = {
   request: Request;
@@ -20,6 +20,8 @@ export type OwnedAppContext<Params, Body> = {
   params: Params;
   body: Body;
   ip: string;
+  /** The merchant acting on this app from `ip`, for the audit log. */
+  actor: Actor;
 };
 
 export type RouteDeps = {
@@ -62,7 +64,8 @@ export function createOwnedAppRoute(deps: RouteDeps) {
         // Without a body schema the body is not read at all, and the handler sees `undefined`.
         const body = (options.body ? await readJsonBody(request, options.body) : undefined) as z.output<B>;
         const ip = clientIp(request.headers);
-        return withNoStore(await handler({ request, db, merchant, app, params, body, ip }));
+        const actor = { appId: app.id, merchantId: merchant.id, ip };
+        return withNoStore(await handler({ request, db, merchant, app, params, body, ip, actor }));
       } catch (error) {
         deps.rethrow?.(error);
         const publicError = toPublicError(error, {

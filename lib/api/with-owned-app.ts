@@ -7,7 +7,7 @@ import { createOwnedAppRoute } from './owned-app-route';
 export type { OwnedAppContext } from './owned-app-route';
 
 /**
- * `export const POST = withOwnedApp({ body: schema }, async ({ db, app, body, merchant, ip }) => …)`
+ * `export const POST = withOwnedApp({ body: schema }, async ({ db, app, body, merchant, actor }) => …)`
  * for route handlers under /api/apps/[appId]. See createOwnedAppRoute for what it checks.
  */
 export const withOwnedApp = createOwnedAppRoute({

@@ -17,7 +17,7 @@ const stepReady = (status: GatewayConnection['webhookStatus']) => status !== 'pe
 
 /** Why Create Order is not available now, or null when it is. */
 export function createOrderBlocker(
-  c: Steps & Pick<GatewayConnection, 'attemptsUsed' | 'attemptsAllowed' | 'verifyingSince'>,
+  c: Steps & Pick<GatewayConnection, 'verifyingSince'>,
   now = new Date(),
 ): string | null {
   switch (c.credentialsStatus) {
@@ -32,19 +32,25 @@ export function createOrderBlocker(
   }
   if (!stepReady(c.webhookStatus)) return 'Finish the Webhook step first.';
   if (!stepReady(c.npmStatus)) return 'Finish the NPM Integration step first.';
-  if (c.attemptsUsed >= c.attemptsAllowed) return 'No attempts left: re-enter your credentials.';
   if (isVerifying(c, now)) return 'A test order is already being created. Wait a moment.';
   return null;
 }
 
 /**
- * Attempts after the merchant submits credentials: a failed attempt is followed by exactly one
- * more; replacing verified credentials starts a new cycle; editing before any attempt changes nothing.
+ * Each credential set gets one attempt, so submitted credentials always have exactly one left:
+ * a failed attempt is followed by exactly one more (after re-entry), and nothing else has any.
  */
-export function attemptsAfterSubmit(c: Pick<GatewayConnection, 'credentialsStatus' | 'attemptsUsed' | 'attemptsAllowed'>) {
-  if (c.credentialsStatus === 'failed') return { attemptsUsed: c.attemptsUsed, attemptsAllowed: c.attemptsUsed + 1 };
-  if (c.credentialsStatus === 'submitted') return { attemptsUsed: c.attemptsUsed, attemptsAllowed: c.attemptsAllowed };
-  return { attemptsUsed: 0, attemptsAllowed: 1 };
+export const attemptsLeft = (c: Pick<GatewayConnection, 'credentialsStatus'>) =>
+  c.credentialsStatus === 'pending' || c.credentialsStatus === 'submitted' ? 1 : 0;
+
+/**
+ * Failures counted after the merchant submits credentials: re-entering after a failure keeps the
+ * count (the next failure locks); replacing verified credentials starts a new cycle; editing
+ * before any attempt changes nothing.
+ */
+export function attemptsAfterSubmit(c: Pick<GatewayConnection, 'credentialsStatus' | 'attemptsUsed'>) {
+  if (c.credentialsStatus === 'failed' || c.credentialsStatus === 'submitted') return { attemptsUsed: c.attemptsUsed };
+  return { attemptsUsed: 0 };
 }
 
 /** The credential status after a failed (not merely unavailable) test order. */

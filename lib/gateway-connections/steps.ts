@@ -1,12 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { getConnection } from '@/db/queries/gateway-connections';
-import { gatewayConnections } from '@/db/schema';
+import { deleteConnection, getConnection, updateConnection } from '@/db/queries/gateway-connections';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
-import { lockExistingConnection, lockOrCreateConnection, updateConnection } from './connection';
+import { lockExistingConnection, lockOrCreateConnection } from './connection';
 import { isVerifying, PREVIOUS_SECRET_TTL_MS } from './rules';
-import { type Actor, auditAs } from './actor';
+import { type Actor, auditAs } from '@/lib/apps/actor';
 import { newWebhookSecret } from './webhook-url';
 
 export async function markWebhookDone(db: Db, actor: Actor) {
@@ -17,7 +15,7 @@ export async function markWebhookDone(db: Db, actor: Actor) {
     }
     if (connection.webhookStatus !== 'pending') return connection;
     await auditAs(tx, actor, 'webhook.marked_done');
-    return updateConnection(tx, connection.id, { webhookStatus: 'done' });
+    return updateConnection(tx, { appId: actor.appId, connectionId: connection.id }, { webhookStatus: 'done' });
   });
 }
 
@@ -26,7 +24,7 @@ export async function markNpmDone(db: Db, actor: Actor) {
     const connection = await lockOrCreateConnection(tx, actor.appId);
     if (connection.npmStatus !== 'pending') return connection;
     await auditAs(tx, actor, 'npm.marked_done');
-    return updateConnection(tx, connection.id, { npmStatus: 'done' });
+    return updateConnection(tx, { appId: actor.appId, connectionId: connection.id }, { npmStatus: 'done' });
   });
 }
 
@@ -36,7 +34,7 @@ export async function rotateWebhookSecret(db: Db, actor: Actor) {
     const connection = await lockOrCreateConnection(tx, actor.appId);
     const expiresAt = new Date(Date.now() + PREVIOUS_SECRET_TTL_MS);
     await auditAs(tx, actor, 'webhook.secret_rotated', { previousValidUntil: expiresAt.toISOString() });
-    return updateConnection(tx, connection.id, {
+    return updateConnection(tx, { appId: actor.appId, connectionId: connection.id }, {
       webhookSecret: encryptSecret(newWebhookSecret()),
       previousWebhookSecret: connection.webhookSecret,
       previousWebhookSecretExpiresAt: expiresAt,
@@ -46,14 +44,10 @@ export async function rotateWebhookSecret(db: Db, actor: Actor) {
 
 /** The webhook secret in clear, for the merchant to paste into Razorpay: only on an explicit Reveal. */
 export async function revealWebhookSecret(db: Db, actor: Actor) {
-  const connection = (await getConnection(db, { appId: actor.appId })) ?? (await ensureConnection(db, actor.appId));
+  const connection =
+    (await getConnection(db, { appId: actor.appId })) ?? (await db.transaction((tx) => lockOrCreateConnection(tx, actor.appId)));
   await auditAs(db, actor, 'webhook.secret_revealed');
   return decryptSecret(connection.webhookSecret);
-}
-
-/** The app's connection, created (with its webhook endpoint and secret) the first time it is needed. */
-export async function ensureConnection(db: Db, appId: string) {
-  return db.transaction((tx) => lockOrCreateConnection(tx, appId));
 }
 
 /** Discards credentials, webhook secret and attempts; the audit log keeps the history. */
@@ -61,7 +55,7 @@ export async function resetGateway(db: Db, actor: Actor) {
   await db.transaction(async (tx) => {
     const connection = await lockExistingConnection(tx, actor.appId);
     if (isVerifying(connection)) throw new AppError('conflict', 'A test order is running. Wait for its result, then reset.');
-    await tx.delete(gatewayConnections).where(eq(gatewayConnections.id, connection.id));
+    await deleteConnection(tx, { appId: actor.appId, connectionId: connection.id });
     await auditAs(tx, actor, 'gateway.reset', { previousStatus: connection.credentialsStatus });
   });
 }

@@ -1,12 +1,16 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { getCredentials } from '@/db/queries/gateway-connections';
-import { gatewayCredentials } from '@/db/schema';
+import {
+  getCredentials,
+  insertCredentials,
+  updateConnection,
+  updateCredentialsPaymentModes,
+} from '@/db/queries/gateway-connections';
 import { encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
-import { type Credentials, modeOf } from '@/lib/validations/gateway';
-import { type Actor, auditAs } from './actor';
-import { lockOrCreateConnection, updateConnection } from './connection';
+import { environmentOf, GATEWAYS, isSameKey, modeOf } from '@/lib/gateways/descriptors';
+import type { Credentials } from '@/lib/validations/gateway';
+import { type Actor, auditAs } from '@/lib/apps/actor';
+import { lockOrCreateConnection } from './connection';
 import { attemptsAfterSubmit, isVerifying } from './rules';
 
 const secretRequired = (field: string) =>
@@ -23,7 +27,9 @@ export async function submitCredentials(db: Db, actor: Actor, input: Credentials
       keyId: ['This is a Cashfree test Client ID (it starts with TEST): choose Sandbox, or use your production Client ID'],
     });
   }
-  const secretLabel = input.gateway === 'razorpay' ? 'Key Secret' : 'Client Secret';
+  const gateway = GATEWAYS[input.gateway];
+  const mode = modeOf(input);
+  if (!mode) throw new AppError('bad_request', 'Check the highlighted fields.', { keyId: [gateway.keyIdMessage] });
   return db.transaction(async (tx) => {
     const connection = await lockOrCreateConnection(tx, actor.appId);
     if (connection.credentialsStatus === 'locked') {
@@ -35,11 +41,11 @@ export async function submitCredentials(db: Db, actor: Actor, input: Credentials
     const saved = connection.currentCredentialsId
       ? await getCredentials(tx, { connectionId: connection.id, credentialsId: connection.currentCredentialsId })
       : null;
-    const environment = input.gateway === 'cashfree' ? input.environment : null;
-    const sameKey = saved?.gateway === input.gateway && saved.keyId === input.keyId && saved.environment === environment;
+    const environment = environmentOf(input);
+    const sameKey = saved !== null && isSameKey(saved, input);
     if (saved && sameKey && !input.keySecret && connection.credentialsStatus === 'verified') {
       // Only the payment modes changed: the verified key needs no new test order.
-      await tx.update(gatewayCredentials).set({ paymentModes: input.paymentModes }).where(eq(gatewayCredentials.id, saved.id));
+      await updateCredentialsPaymentModes(tx, { connectionId: connection.id, credentialsId: saved.id, paymentModes: input.paymentModes });
       await auditAs(tx, actor, 'credentials.payment_modes_changed', { paymentModes: input.paymentModes });
       return connection;
     }
@@ -49,27 +55,27 @@ export async function submitCredentials(db: Db, actor: Actor, input: Credentials
       sealedSecret = encryptSecret(input.keySecret);
       secretHint = input.keySecret.slice(-4);
     } else {
-      if (!saved || !sameKey || connection.credentialsStatus === 'failed') throw secretRequired(secretLabel);
+      if (!saved || !sameKey || connection.credentialsStatus === 'failed') throw secretRequired(gateway.secretLabel);
       sealedSecret = saved.secret;
       secretHint = saved.secretHint;
     }
-    const [credentials] = await tx
-      .insert(gatewayCredentials)
-      .values({
-        connectionId: connection.id,
-        gateway: input.gateway,
-        mode: modeOf(input),
-        keyId: input.keyId,
-        secret: sealedSecret,
-        secretHint,
-        environment,
-        paymentModes: input.paymentModes,
-      })
-      .returning({ id: gatewayCredentials.id });
-    const webhookStatus =
-      input.gateway === 'cashfree' ? 'not_required' : connection.webhookStatus === 'not_required' ? 'pending' : connection.webhookStatus;
-    const updated = await updateConnection(tx, connection.id, {
-      currentCredentialsId: credentials!.id,
+    const credentials = await insertCredentials(tx, {
+      connectionId: connection.id,
+      gateway: input.gateway,
+      mode,
+      keyId: input.keyId,
+      secret: sealedSecret,
+      secretHint,
+      environment,
+      paymentModes: input.paymentModes,
+    });
+    const webhookStatus = !gateway.webhookSetup
+      ? 'not_required'
+      : connection.webhookStatus === 'not_required'
+        ? 'pending'
+        : connection.webhookStatus;
+    const updated = await updateConnection(tx, { appId: actor.appId, connectionId: connection.id }, {
+      currentCredentialsId: credentials.id,
       credentialsStatus: 'submitted',
       webhookStatus,
       ...attemptsAfterSubmit(connection),
@@ -77,7 +83,7 @@ export async function submitCredentials(db: Db, actor: Actor, input: Credentials
     await auditAs(tx, actor, 'credentials.submitted', {
       gateway: input.gateway,
       keyId: input.keyId,
-      mode: modeOf(input),
+      mode,
       paymentModes: input.paymentModes,
       secretReplaced: Boolean(input.keySecret),
     });

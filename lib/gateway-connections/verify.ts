@@ -1,13 +1,18 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { getConnectionForUpdate, getCredentials } from '@/db/queries/gateway-connections';
-import { type GatewayConnection, type GatewayCredentials, gatewayCredentials, verificationAttempts } from '@/db/schema';
-import { decryptSecret } from '@/lib/crypto';
+import {
+  getConnectionForUpdate,
+  getCredentials,
+  updateConnection,
+} from '@/db/queries/gateway-connections';
+import { finishAttempt, insertAttempt, voidUnfinishedAttempts } from '@/db/queries/verification-attempts';
+import type { GatewayConnection, GatewayCredentials } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { type GatewayOrder, getGateway, isGatewayError } from '@/lib/gateways';
+import { type GatewayOrder, isGatewayError } from '@/lib/gateways';
+import { createOrder } from '@/lib/gateways/create-order';
+import { GATEWAYS } from '@/lib/gateways/descriptors';
 import { randomBase62 } from '@/lib/ids';
-import { type Actor, auditAs } from './actor';
-import { lockExistingConnection, updateConnection } from './connection';
+import { type Actor, auditAs } from '@/lib/apps/actor';
+import { lockExistingConnection } from './connection';
 import { createOrderBlocker, statusAfterFailure } from './rules';
 import { webhookUrl } from './webhook-url';
 
@@ -59,14 +64,12 @@ export async function runTestOrder(db: Db, actor: Actor, app: App): Promise<Veri
         return {
           currentCredentialsId: verified.id,
           credentialsStatus: 'verified',
-          webhookStatus: verified.gateway === 'cashfree' ? 'not_required' : 'verified',
+          webhookStatus: GATEWAYS[verified.gateway].webhookSetup ? 'verified' : 'not_required',
           attemptsUsed: 0,
-          attemptsAllowed: 1,
-          lastFailure: null,
         };
       }
       result = { outcome: status, message };
-      return { attemptsUsed, credentialsStatus: status, lastFailure: message };
+      return { attemptsUsed, credentialsStatus: status };
     });
     return result;
   }
@@ -75,12 +78,10 @@ export async function runTestOrder(db: Db, actor: Actor, app: App): Promise<Veri
     attemptsUsed: current.attemptsUsed + 1,
     credentialsStatus: 'verified',
     verifiedCredentialsId: claim.credentials.id,
-    webhookStatus: claim.credentials.gateway === 'cashfree' ? 'not_required' : 'verified',
+    webhookStatus: GATEWAYS[claim.credentials.gateway].webhookSetup ? 'verified' : 'not_required',
     npmStatus: 'verified',
-    lastFailure: null,
   }));
   if (!held) return { outcome: 'unavailable', message: 'The gateway settings changed while the test order was running. Try again.' };
-  await db.update(gatewayCredentials).set({ verifiedAt: sql`now()` }).where(eq(gatewayCredentials.id, claim.credentials.id));
   return { outcome: 'succeeded', gatewayOrderId: order.gatewayOrderId };
 }
 
@@ -90,23 +91,17 @@ async function claimAttempt(db: Db, app: App): Promise<Claim> {
     const blocker = createOrderBlocker(connection);
     if (blocker) throw new AppError('conflict', blocker);
     // A claim older than the TTL belongs to a request that died: its attempt is void.
-    await tx
-      .update(verificationAttempts)
-      .set({ outcome: 'unavailable', errorMessage: 'Interrupted', finishedAt: sql`now()` })
-      .where(and(eq(verificationAttempts.connectionId, connection.id), eq(verificationAttempts.outcome, 'in_progress')));
+    await voidUnfinishedAttempts(tx, { connectionId: connection.id });
     const credentials = (await getCredentials(tx, { connectionId: connection.id, credentialsId: connection.currentCredentialsId! }))!;
-    const [attempt] = await tx
-      .insert(verificationAttempts)
-      .values({
-        connectionId: connection.id,
-        credentialsId: credentials.id,
-        attemptNumber: connection.attemptsUsed + 1,
-        receipt: `ksverify_${randomBase62(16)}`,
-      })
-      .returning();
+    const attempt = await insertAttempt(tx, {
+      connectionId: connection.id,
+      credentialsId: credentials.id,
+      attemptNumber: connection.attemptsUsed + 1,
+      receipt: `ksverify_${randomBase62(16)}`,
+    });
     const claimedAt = new Date();
-    await updateConnection(tx, connection.id, { verifyingSince: claimedAt });
-    return { claimedAt, endpointId: connection.webhookEndpointId, credentials, attempt: attempt! };
+    await updateConnection(tx, { appId: app.id, connectionId: connection.id }, { verifyingSince: claimedAt });
+    return { claimedAt, endpointId: connection.webhookEndpointId, credentials, attempt };
   });
 }
 
@@ -123,12 +118,12 @@ async function record(
   changes: (current: GatewayConnection, tx: Db) => Partial<GatewayConnection> | Promise<Partial<GatewayConnection>>,
 ) {
   return db.transaction(async (tx) => {
-    await tx.update(verificationAttempts).set({ ...finish, finishedAt: sql`now()` }).where(eq(verificationAttempts.id, claim.attempt.id));
+    await finishAttempt(tx, { connectionId: claim.credentials.connectionId, attemptId: claim.attempt.id }, finish);
     const current = await getConnectionForUpdate(tx, { appId: app.id });
     const held =
       current?.verifyingSince?.getTime() === claim.claimedAt.getTime() && current.currentCredentialsId === claim.credentials.id;
     if (!held) return false;
-    await updateConnection(tx, current.id, { verifyingSince: null, ...(await changes(current, tx)) });
+    await updateConnection(tx, { appId: app.id, connectionId: current.id }, { verifyingSince: null, ...(await changes(current, tx)) });
     await auditAs(tx, actor, `verification.${finish.outcome}`, {
       attempt: claim.attempt.attemptNumber,
       gateway: claim.credentials.gateway,
@@ -140,18 +135,14 @@ async function record(
 }
 
 function createVerificationOrder({ credentials, attempt, endpointId }: Claim, app: App) {
-  const receipt = attempt.receipt;
-  const secret = decryptSecret(credentials.secret);
-  const base = { amount: VERIFICATION_AMOUNT, currency: 'INR', receipt, notes: { purpose: 'ks_pay_verification' } };
-  if (credentials.gateway === 'razorpay') {
-    return getGateway('razorpay', { retry: { maxAttempts: 1 } }).createOrder({ keyId: credentials.keyId, keySecret: secret }, base);
-  }
-  return getGateway('cashfree').createOrder(
-    { clientId: credentials.keyId, clientSecret: secret, environment: credentials.environment === 'production' ? 'production' : 'sandbox' },
-    {
-      ...base,
-      customer: { id: app.publicId.replace(/[^A-Za-z0-9]/g, ''), phone: '9999999999', email: app.email },
-      notifyUrl: webhookUrl('cashfree', endpointId),
-    },
-  );
+  const input = {
+    amount: VERIFICATION_AMOUNT,
+    currency: 'INR',
+    receipt: attempt.receipt,
+    notes: { purpose: 'ks_pay_verification' },
+    customer: { id: app.publicId.replace(/[^A-Za-z0-9]/g, ''), phone: '9999999999', email: app.email },
+    notifyUrl: webhookUrl('cashfree', endpointId),
+  };
+  // Razorpay takes no idempotency key: the one test order is never retried blindly.
+  return createOrder(credentials, input, credentials.gateway === 'razorpay' ? { retry: { maxAttempts: 1 } } : undefined);
 }

@@ -1,55 +1,44 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { getConnection, getCredentials, listAttempts } from '@/db/queries/gateway-connections';
-import { apiKeys, type GatewayConnection, type GatewayCredentials } from '@/db/schema';
-import { createOrderBlocker, MAX_ATTEMPTS } from './rules';
-import { ensureConnection } from './steps';
+import { countUsableApiKeys } from '@/db/queries/api-keys';
+import { getConnection, getCredentials, getVerifiedMode } from '@/db/queries/gateway-connections';
+import { getLastFailureMessage, listAttempts, listVerifiedAt } from '@/db/queries/verification-attempts';
+import { getLastWebhookEventAt } from '@/db/queries/webhook-events';
+import type { GatewayConnection, GatewayCredentials } from '@/db/schema';
+import { GATEWAYS } from '@/lib/gateways/descriptors';
+import { attemptsLeft, createOrderBlocker, MAX_ATTEMPTS } from './rules';
 import { RAZORPAY_WEBHOOK_EVENTS, webhookUrl } from './webhook-url';
 
-export type StepStatus = 'Not started' | 'Submitted' | 'Done' | 'Verified' | 'Failed' | 'Not required' | 'Locked';
-
-const credentialsLabel: Record<GatewayConnection['credentialsStatus'], StepStatus> = {
-  pending: 'Not started',
-  submitted: 'Submitted',
-  verified: 'Verified',
-  failed: 'Failed',
-  locked: 'Locked',
-};
-const stepLabel: Record<GatewayConnection['webhookStatus'], StepStatus> = {
-  pending: 'Not started',
-  done: 'Done',
-  verified: 'Verified',
-  not_required: 'Not required',
-};
+export type CredentialsStatus = GatewayConnection['credentialsStatus'];
+export type StepStatus = GatewayConnection['webhookStatus'];
+export type SecurityStatus = 'pending' | 'done';
+/** Every value a wizard step's status can take; components/payment-gateway/status-labels.ts names them. */
+export type WizardStatus = CredentialsStatus | StepStatus | SecurityStatus;
+export type WizardStatuses = { credentials: CredentialsStatus; webhook: StepStatus; npm: StepStatus; security: SecurityStatus };
 
 function statusesOf(
   connection: Pick<GatewayConnection, 'credentialsStatus' | 'webhookStatus' | 'npmStatus' | 'verifiedCredentialsId'> | null,
   hasKeys: boolean,
-) {
+): WizardStatuses {
   return {
-    credentials: credentialsLabel[connection?.credentialsStatus ?? 'pending'],
-    webhook: stepLabel[connection?.webhookStatus ?? 'pending'],
-    npm: stepLabel[connection?.npmStatus ?? 'pending'],
-    security: (connection?.verifiedCredentialsId && hasKeys ? 'Done' : 'Not started') as StepStatus,
+    credentials: connection?.credentialsStatus ?? 'pending',
+    webhook: connection?.webhookStatus ?? 'pending',
+    npm: connection?.npmStatus ?? 'pending',
+    security: connection?.verifiedCredentialsId && hasKeys ? 'done' : 'pending',
   };
 }
 
-const hasActiveKeys = async (db: Db, appId: string) => {
-  const [row] = await db
-    .select({ n: count() })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.appId, appId), eq(apiKeys.kind, 'public'), isNull(apiKeys.revokedAt)));
-  return (row?.n ?? 0) > 0;
-};
+/** Whether the app has usable keys in the mode of its verified credentials. */
+const hasUsableKeys = async (db: Db, appId: string, mode: 'test' | 'live' | null) =>
+  mode !== null && (await countUsableApiKeys(db, { appId, mode })) > 0;
 
 /** The four steps' statuses, without creating anything (App Overview). */
 export async function loadStepStatuses(db: Db, app: { id: string }) {
-  const [connection, keys] = await Promise.all([getConnection(db, { appId: app.id }), hasActiveKeys(db, app.id)]);
-  return statusesOf(connection, keys);
+  const [connection, mode] = await Promise.all([getConnection(db, { appId: app.id }), getVerifiedMode(db, { appId: app.id })]);
+  return statusesOf(connection, await hasUsableKeys(db, app.id, mode));
 }
 
 /** Credentials as the browser may see them: never the secret, only its last four characters. */
-function publicCredentials(c: GatewayCredentials | null) {
+function publicCredentials(c: GatewayCredentials | null, verifiedAt: Map<string, Date>) {
   if (!c) return null;
   return {
     gateway: c.gateway,
@@ -58,33 +47,73 @@ function publicCredentials(c: GatewayCredentials | null) {
     secretHint: c.secretHint,
     environment: c.environment as 'sandbox' | 'production' | null,
     paymentModes: c.paymentModes,
-    verifiedAt: c.verifiedAt?.toISOString() ?? null,
+    verifiedAt: verifiedAt.get(c.id)?.toISOString() ?? null,
   };
 }
 
-/** Everything the wizard page shows, safe to send to the browser. */
-export async function loadWizard(db: Db, app: { id: string }) {
-  const connection = await ensureConnection(db, app.id);
-  const credentialsOf = (id: string | null) =>
-    id ? getCredentials(db, { connectionId: connection.id, credentialsId: id }) : Promise.resolve(null);
-  const [current, verified, attempts, keys] = await Promise.all([
+/** What a connection that does not exist yet looks like: nothing started. */
+const NOT_STARTED = {
+  credentialsStatus: 'pending',
+  webhookStatus: 'pending',
+  npmStatus: 'pending',
+  currentCredentialsId: null,
+  verifiedCredentialsId: null,
+  attemptsUsed: 0,
+  verifyingSince: null,
+  webhookEndpointId: null,
+  previousWebhookSecretExpiresAt: null,
+} as const;
+
+/** What the connection's own rows say: its credentials, attempts and webhook events. */
+async function loadHistory(db: Db, connection: GatewayConnection) {
+  const connectionId = connection.id;
+  const credentialsOf = (id: string | null) => (id ? getCredentials(db, { connectionId, credentialsId: id }) : null);
+  // A failure belongs to this cycle while failures are counted and nothing verified since.
+  const failed = connection.attemptsUsed > 0 && connection.credentialsStatus !== 'verified';
+  const ids = [connection.currentCredentialsId, connection.verifiedCredentialsId].filter((id) => id !== null);
+  const [current, verified, attempts, lastFailure, verifiedAt, lastEventAt] = await Promise.all([
     credentialsOf(connection.currentCredentialsId),
     credentialsOf(connection.verifiedCredentialsId),
-    listAttempts(db, { connectionId: connection.id, limit: 5 }),
-    hasActiveKeys(db, app.id),
+    listAttempts(db, { connectionId, limit: 5 }),
+    failed ? getLastFailureMessage(db, { connectionId }) : null,
+    listVerifiedAt(db, { connectionId, credentialsIds: [...new Set(ids)] }),
+    getLastWebhookEventAt(db, { connectionId }),
   ]);
+  return { current, verified, attempts, lastFailure, verifiedAt, lastEventAt };
+}
+
+const NO_HISTORY = {
+  current: null,
+  verified: null,
+  attempts: [],
+  lastFailure: null,
+  verifiedAt: new Map<string, Date>(),
+  lastEventAt: null,
+} satisfies Awaited<ReturnType<typeof loadHistory>>;
+
+/**
+ * Everything the wizard page shows, safe to send to the browser. Read-only: before the first
+ * action creates the connection, everything is "not started" and there is no webhook URL yet.
+ */
+export async function loadWizard(db: Db, app: { id: string }) {
+  const connection = await getConnection(db, { appId: app.id });
+  const state = connection ?? NOT_STARTED;
+  const { current, verified, attempts, lastFailure, verifiedAt, lastEventAt } = connection
+    ? await loadHistory(db, connection)
+    : NO_HISTORY;
+  const keys = await hasUsableKeys(db, app.id, verified?.mode ?? null);
   const gateway = current?.gateway ?? 'razorpay';
   const lastSuccess = attempts.find((a) => a.outcome === 'succeeded');
   return {
-    statuses: statusesOf(connection, keys),
-    credentials: publicCredentials(current),
-    verifiedCredentials: publicCredentials(verified),
-    verified: connection.verifiedCredentialsId !== null,
-    lastFailure: connection.lastFailure,
-    attemptsLeft: Math.max(0, connection.attemptsAllowed - connection.attemptsUsed),
-    attemptsUsed: connection.attemptsUsed,
+    statuses: statusesOf(state, keys),
+    credentials: publicCredentials(current, verifiedAt),
+    verifiedCredentials: publicCredentials(verified, verifiedAt),
+    verified: state.verifiedCredentialsId !== null,
+    lastFailure,
+    attemptsLeft: attemptsLeft(state),
+    attemptsUsed: state.attemptsUsed,
     maxAttempts: MAX_ATTEMPTS,
-    createOrderBlocker: createOrderBlocker(connection),
+    createOrderBlocker: createOrderBlocker(state),
     lastVerification: lastSuccess
       ? { gatewayOrderId: lastSuccess.gatewayOrderId, at: lastSuccess.finishedAt?.toISOString() ?? null }
       : null,
@@ -97,14 +126,15 @@ export async function loadWizard(db: Db, app: { id: string }) {
       at: a.createdAt.toISOString(),
     })),
     webhook: {
-      required: gateway === 'razorpay',
-      url: webhookUrl('razorpay', connection.webhookEndpointId),
+      required: GATEWAYS[gateway].webhookSetup,
+      /** Null until the connection exists (the first submit, reveal or mark-as-done creates it). */
+      url: state.webhookEndpointId ? webhookUrl('razorpay', state.webhookEndpointId) : null,
       events: RAZORPAY_WEBHOOK_EVENTS,
       previousSecretValidUntil:
-        connection.previousWebhookSecretExpiresAt && connection.previousWebhookSecretExpiresAt > new Date()
-          ? connection.previousWebhookSecretExpiresAt.toISOString()
+        state.previousWebhookSecretExpiresAt && state.previousWebhookSecretExpiresAt > new Date()
+          ? state.previousWebhookSecretExpiresAt.toISOString()
           : null,
-      lastEventAt: connection.webhookLastEventAt?.toISOString() ?? null,
+      lastEventAt: lastEventAt?.toISOString() ?? null,
     },
   };
 }

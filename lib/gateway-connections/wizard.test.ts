@@ -12,7 +12,7 @@ import { AppError } from '@/lib/errors';
 import { createSandbox } from '@/sandbox/server';
 import type { Credentials } from '@/lib/validations/gateway';
 import { markNpmDone, markWebhookDone, resetGateway, revealWebhookSecret, rotateWebhookSecret } from './steps';
-import type { Actor } from './actor';
+import type { Actor } from '@/lib/apps/actor';
 import { submitCredentials } from './submit-credentials';
 import { loadWizard } from './view';
 import { runTestOrder } from './verify';
@@ -50,6 +50,17 @@ async function readySteps() {
 
 const conflict = (promise: Promise<unknown>) => expect(promise).rejects.toBeInstanceOf(AppError);
 
+describe('the wizard page', () => {
+  it('renders without writing: no connection before the first action', async () => {
+    const view = await loadWizard(database.db, app);
+    expect(view.statuses).toEqual({ credentials: 'pending', webhook: 'pending', npm: 'pending', security: 'pending' });
+    expect(view.webhook.url).toBeNull();
+    expect(await getConnection(database.db, { appId: app.id })).toBeNull();
+    await markNpmDone(database.db, actor);
+    expect((await loadWizard(database.db, app)).webhook.url).toMatch(/\/api\/webhooks\/razorpay\/whe_/);
+  });
+});
+
 describe('Razorpay', () => {
   it('verifies steps 1–3 with one test order and stores the secret sealed', async () => {
     await submitCredentials(database.db, actor, razorpay());
@@ -58,8 +69,8 @@ describe('Razorpay', () => {
     const result = await runTestOrder(database.db, actor, app);
     expect(result).toMatchObject({ outcome: 'succeeded', gatewayOrderId: expect.stringMatching(/^order_/) });
     const view = await loadWizard(database.db, app);
-    expect(view.statuses).toEqual({ credentials: 'Verified', webhook: 'Verified', npm: 'Verified', security: 'Not started' });
-    expect(view.verifiedCredentials).toMatchObject({ keyId: RZP.keyId, secretHint: '0001', mode: 'test' });
+    expect(view.statuses).toEqual({ credentials: 'verified', webhook: 'verified', npm: 'verified', security: 'pending' });
+    expect(view.verifiedCredentials).toMatchObject({ keyId: RZP.keyId, secretHint: '0001', mode: 'test', verifiedAt: expect.any(String) });
     expect(JSON.stringify(view)).not.toContain(RZP.keySecret);
     const stored = await database.db.select().from(gatewayCredentials);
     expect(stored.every((c) => !c.secret.includes(RZP.keySecret))).toBe(true);
@@ -72,7 +83,10 @@ describe('Razorpay', () => {
     const failed = await runTestOrder(database.db, actor, app);
     expect(failed.outcome).toBe('failed');
     expect('message' in failed && failed.message).toMatch(/key/i);
-    expect((await loadWizard(database.db, app)).statuses.credentials).toBe('Failed');
+    const afterFailure = await loadWizard(database.db, app);
+    expect(afterFailure.statuses.credentials).toBe('failed');
+    expect(afterFailure.lastFailure).toBe('message' in failed && failed.message);
+    expect(afterFailure.attemptsLeft).toBe(0);
     await conflict(runTestOrder(database.db, actor, app)); // must re-enter first
     await expect(submitCredentials(database.db, actor, razorpay(''))).rejects.toMatchObject({
       fieldErrors: { keySecret: ['Enter the Key Secret'] },
@@ -136,7 +150,7 @@ describe('Razorpay', () => {
     const view = await loadWizard(database.db, app);
     expect(view.verified).toBe(true);
     expect(view.verifiedCredentials?.secretHint).toBe('0001');
-    expect(view.statuses.credentials).toBe('Failed');
+    expect(view.statuses.credentials).toBe('failed');
   });
 
   it('a replacement that fails twice is dropped and the verified credentials stay in use', async () => {
@@ -149,9 +163,9 @@ describe('Razorpay', () => {
     const second = await runTestOrder(database.db, actor, app);
     expect(second).toMatchObject({ outcome: 'failed', message: expect.stringMatching(/verified credentials stay in use/) });
     const view = await loadWizard(database.db, app);
-    expect(view.statuses.credentials).toBe('Verified');
+    expect(view.statuses.credentials).toBe('verified');
     expect(view.credentials?.secretHint).toBe('0001');
-    expect(view.statuses.webhook).toBe('Verified');
+    expect(view.statuses.webhook).toBe('verified');
   });
 
   it('a test order whose claim was lost records nothing over newer state', async () => {
@@ -170,7 +184,7 @@ describe('Razorpay', () => {
     await submitCredentials(database.db, actor, razorpay('otherSecretKsPay00000000'));
     expect(await running).toMatchObject({ outcome: 'unavailable', message: expect.stringMatching(/changed/) });
     const view = await loadWizard(database.db, app);
-    expect(view.statuses.credentials).toBe('Submitted');
+    expect(view.statuses.credentials).toBe('submitted');
     expect(view.verified).toBe(false);
   });
 
@@ -180,10 +194,10 @@ describe('Razorpay', () => {
     await runTestOrder(database.db, actor, app);
     await submitCredentials(database.db, actor, { ...razorpay(''), paymentModes: ['upi', 'wallet'] });
     const view = await loadWizard(database.db, app);
-    expect(view.statuses.credentials).toBe('Verified');
+    expect(view.statuses.credentials).toBe('verified');
     expect(view.credentials?.paymentModes).toEqual(['upi', 'wallet']);
     await submitCredentials(database.db, actor, razorpay('anotherSecretKsPay000000'));
-    expect((await loadWizard(database.db, app)).statuses.credentials).toBe('Submitted');
+    expect((await loadWizard(database.db, app)).statuses.credentials).toBe('submitted');
   });
 
   it('rotating the webhook secret keeps the old one valid for 24 h', async () => {
@@ -202,9 +216,9 @@ describe('Cashfree', () => {
     await submitCredentials(database.db, actor, { gateway: 'cashfree', ...CF, environment: 'sandbox', paymentModes: ['upi', 'wallet'] });
     await markNpmDone(database.db, actor);
     await conflict(markWebhookDone(database.db, actor));
-    expect((await loadWizard(database.db, app)).statuses.webhook).toBe('Not required');
+    expect((await loadWizard(database.db, app)).statuses.webhook).toBe('not_required');
     expect(await runTestOrder(database.db, actor, app)).toMatchObject({ outcome: 'succeeded' });
-    expect((await loadWizard(database.db, app)).statuses).toMatchObject({ credentials: 'Verified', webhook: 'Not required' });
+    expect((await loadWizard(database.db, app)).statuses).toMatchObject({ credentials: 'verified', webhook: 'not_required' });
   });
 
   it('refuses a test Client ID in Production with a field error', async () => {

@@ -1,3 +1,4 @@
+import { GATEWAYS } from '@/lib/gateways/descriptors';
 import * as z from '@/lib/zod-mini';
 
 export const PAYMENT_MODES = [
@@ -24,14 +25,12 @@ const secret = z.string().check(
   z.refine((s) => !/\s/.test(s), 'A secret has no spaces or line breaks'),
 );
 
-export const RAZORPAY_KEY_ID = /^rzp_(test|live)_[A-Za-z0-9]{8,32}$/;
-
 export const credentialsSchema = z.discriminatedUnion('gateway', [
   z.object({
     gateway: z.literal('razorpay'),
     keyId: z.string().check(
       z.trim(),
-      z.regex(RAZORPAY_KEY_ID, 'A Razorpay Key ID starts with rzp_test_ or rzp_live_ followed by letters and digits'),
+      z.regex(GATEWAYS.razorpay.keyIdPattern, GATEWAYS.razorpay.keyIdMessage),
     ),
     keySecret: secret,
     paymentModes,
@@ -40,7 +39,7 @@ export const credentialsSchema = z.discriminatedUnion('gateway', [
     gateway: z.literal('cashfree'),
     keyId: z.string().check(
       z.trim(),
-      z.regex(/^[A-Za-z0-9_-]{6,128}$/, 'A Cashfree Client ID has only letters, digits, - and _'),
+      z.regex(GATEWAYS.cashfree.keyIdPattern, GATEWAYS.cashfree.keyIdMessage),
     ),
     keySecret: secret,
     environment: z.enum(['sandbox', 'production'], { message: 'Choose Sandbox or Production' }),
@@ -50,9 +49,3 @@ export const credentialsSchema = z.discriminatedUnion('gateway', [
 
 export type CredentialsInput = z.input<typeof credentialsSchema>;
 export type Credentials = z.output<typeof credentialsSchema>;
-
-/** test or live, from what the merchant entered. */
-export function modeOf(input: Credentials): 'test' | 'live' {
-  if (input.gateway === 'razorpay') return input.keyId.startsWith('rzp_live_') ? 'live' : 'test';
-  return input.environment === 'production' ? 'live' : 'test';
-}

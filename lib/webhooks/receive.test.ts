@@ -1,10 +1,14 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { createApp, getApp } from '@/db/queries/apps';
 import { getConnection } from '@/db/queries/gateway-connections';
 import { createMerchant } from '@/db/queries/merchants';
+import { getLastWebhookEventAt } from '@/db/queries/webhook-events';
 import { webhookEvents } from '@/db/schema';
 import { openTestDatabase } from '@/db/test-db';
+import type { Actor } from '@/lib/apps/actor';
 import { AppError } from '@/lib/errors';
 import { revealWebhookSecret, rotateWebhookSecret } from '@/lib/gateway-connections/steps';
 import { submitCredentials } from '@/lib/gateway-connections/submit-credentials';
@@ -12,16 +16,33 @@ import { cashfreeWebhookSignature, razorpayWebhookSignature } from '@/lib/gatewa
 import { receiveWebhook } from './receive';
 
 let database: Database;
-let actor: { appId: string; merchantId: string; ip: string };
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  const merchantId = (await createMerchant(database.db, { email: 'hooks@example.com', passwordHash: 'x' }))!.id;
-  const created = await createApp(database.db, { merchantId, name: 'Hook Shop', email: 'h@example.com', country: 'IN' });
-  const app = (await getApp(database.db, { merchantId, publicId: created.publicId }))!;
-  actor = { appId: app.id, merchantId, ip: '127.0.0.1' };
 });
 afterAll(() => database.close());
+
+const RAZORPAY = { gateway: 'razorpay' as const, keyId: 'rzp_test_KsPaySandbox01', keySecret: 'sandboxSecretKsPay000001', paymentModes: ['upi' as const] };
+
+/** Each test's own merchant and app, so no test depends on another's rows or order. */
+async function newActor(): Promise<Actor> {
+  const email = `hooks-${randomBytes(4).toString('hex')}@example.com`;
+  const merchantId = (await createMerchant(database.db, { email, passwordHash: 'x' }))!.id;
+  const created = await createApp(database.db, { merchantId, name: 'Hook Shop', email: 'h@example.com', country: 'IN' });
+  const app = (await getApp(database.db, { merchantId, publicId: created.publicId }))!;
+  return { appId: app.id, merchantId, ip: '127.0.0.1' };
+}
+
+/** A new app with Razorpay credentials submitted: its endpoint and webhook secret. */
+async function razorpayApp() {
+  const actor = await newActor();
+  await submitCredentials(database.db, actor, RAZORPAY);
+  const connection = (await getConnection(database.db, { appId: actor.appId }))!;
+  const secret = await revealWebhookSecret(database.db, actor);
+  return { actor, connection, secret };
+}
+
+const eventsOf = (appId: string) => database.db.select().from(webhookEvents).where(eq(webhookEvents.appId, appId));
 
 const razorpayEvent = (id: string) =>
   JSON.stringify({
@@ -35,24 +56,23 @@ const razorpayEvent = (id: string) =>
 
 describe('receiveWebhook', () => {
   it('stores a correctly signed Razorpay event once, counting retries as duplicates', async () => {
-    await submitCredentials(database.db, actor, { gateway: 'razorpay', keyId: 'rzp_test_KsPaySandbox01', keySecret: 'sandboxSecretKsPay000001', paymentModes: ['upi'] });
-    const connection = (await getConnection(database.db, { appId: actor.appId }))!;
-    const secret = await revealWebhookSecret(database.db, actor);
+    const { actor, connection, secret } = await razorpayApp();
     const body = razorpayEvent('evt_1');
     const headers = { 'x-razorpay-signature': razorpayWebhookSignature(body, secret), 'x-razorpay-event-id': 'evt_A1' };
     const input = { gateway: 'razorpay' as const, endpointId: connection.webhookEndpointId, rawBody: body, headers };
     expect(await receiveWebhook(database.db, input)).toEqual({ status: 'received' });
     const again = await Promise.all([receiveWebhook(database.db, input), receiveWebhook(database.db, input)]);
     expect(again).toEqual([{ status: 'duplicate' }, { status: 'duplicate' }]);
-    const rows = await database.db.select().from(webhookEvents);
+    const rows = await eventsOf(actor.appId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ eventId: 'evt_A1', eventType: 'payment.captured', deliveries: 3, payload: body });
-    expect((await getConnection(database.db, { appId: actor.appId }))!.webhookLastEventAt).not.toBeNull();
+    expect(await getLastWebhookEventAt(database.db, { connectionId: connection.id })).toEqual(rows[0]!.receivedAt);
+    // No delivery writes the connection row that every delivery shares.
+    expect((await getConnection(database.db, { appId: actor.appId }))!.updatedAt).toEqual(connection.updatedAt);
   });
 
   it('refuses a bad signature, a changed byte and an unknown endpoint, storing nothing', async () => {
-    const connection = (await getConnection(database.db, { appId: actor.appId }))!;
-    const secret = await revealWebhookSecret(database.db, actor);
+    const { actor, connection, secret } = await razorpayApp();
     const body = razorpayEvent('evt_2');
     const good = razorpayWebhookSignature(body, secret);
     const attempt = (rawBody: string, signature: string, endpointId = connection.webhookEndpointId) =>
@@ -61,12 +81,11 @@ describe('receiveWebhook', () => {
     await expect(attempt(body.replace('captured', 'capturee'), good)).rejects.toMatchObject({ code: 'unauthorized' });
     await expect(attempt(body, '')).rejects.toMatchObject({ code: 'unauthorized' });
     await expect(attempt(body, good, 'whe_nope')).rejects.toBeInstanceOf(AppError);
-    expect(await database.db.select().from(webhookEvents)).toHaveLength(1);
+    expect(await eventsOf(actor.appId)).toHaveLength(0);
   });
 
   it('accepts the previous secret after a rotation', async () => {
-    const connection = (await getConnection(database.db, { appId: actor.appId }))!;
-    const old = await revealWebhookSecret(database.db, actor);
+    const { actor, connection, secret: old } = await razorpayApp();
     await rotateWebhookSecret(database.db, actor);
     const body = razorpayEvent('evt_3');
     const result = await receiveWebhook(database.db, {
@@ -79,26 +98,26 @@ describe('receiveWebhook', () => {
   });
 
   it('stores the same gateway event for each app it is sent to, and a signed body it cannot parse', async () => {
-    const merchantId = (await createMerchant(database.db, { email: 'second@example.com', passwordHash: 'x' }))!.id;
-    const created = await createApp(database.db, { merchantId, name: 'Second Shop', email: 's@example.com', country: 'IN' });
-    const second = { appId: (await getApp(database.db, { merchantId, publicId: created.publicId }))!.id, merchantId, ip: '127.0.0.1' };
-    await submitCredentials(database.db, second, { gateway: 'razorpay', keyId: 'rzp_test_KsPaySandbox01', keySecret: 'sandboxSecretKsPay000001', paymentModes: ['upi'] });
-    const connection = (await getConnection(database.db, { appId: second.appId }))!;
-    const secret = await revealWebhookSecret(database.db, second);
+    const first = await razorpayApp();
+    const { actor: second, connection, secret } = await razorpayApp();
     const body = razorpayEvent('evt_1');
-    const headers = { 'x-razorpay-signature': razorpayWebhookSignature(body, secret), 'x-razorpay-event-id': 'evt_A1' };
-    expect(await receiveWebhook(database.db, { gateway: 'razorpay', endpointId: connection.webhookEndpointId, rawBody: body, headers })).toEqual({ status: 'received' });
+    for (const app of [first, { actor: second, connection, secret }]) {
+      const headers = { 'x-razorpay-signature': razorpayWebhookSignature(body, app.secret), 'x-razorpay-event-id': 'evt_A1' };
+      const input = { gateway: 'razorpay' as const, endpointId: app.connection.webhookEndpointId, rawBody: body, headers };
+      expect(await receiveWebhook(database.db, input)).toEqual({ status: 'received' });
+    }
 
     const garbled = 'not json at all';
     const signed = { 'x-razorpay-signature': razorpayWebhookSignature(garbled, secret) };
     expect(await receiveWebhook(database.db, { gateway: 'razorpay', endpointId: connection.webhookEndpointId, rawBody: garbled, headers: signed })).toEqual({ status: 'received' });
-    const rows = await database.db.select().from(webhookEvents);
-    expect(rows.filter((r) => r.eventId === 'evt_A1').map((r) => r.appId).sort()).toEqual([actor.appId, second.appId].sort());
+    const rows = [...(await eventsOf(first.actor.appId)), ...(await eventsOf(second.appId))];
+    expect(rows.filter((r) => r.eventId === 'evt_A1').map((r) => r.appId).sort()).toEqual([first.actor.appId, second.appId].sort());
     expect(rows.find((r) => r.payload === garbled)).toMatchObject({ eventType: 'unparsed', eventId: expect.stringMatching(/^sha256:/) });
   });
 
   it('verifies Cashfree deliveries with the client secret over timestamp + raw body', async () => {
     const clientSecret = 'cfsk_ma_test_0f1e2d3c4b5a69788796a5b4c3d2e1f0_5a6b7c8d';
+    const actor = await newActor();
     await submitCredentials(database.db, actor, { gateway: 'cashfree', keyId: 'TEST10a1b2c3d4e5f60718293a4b5c6d7e8f', keySecret: clientSecret, environment: 'sandbox', paymentModes: ['upi'] });
     const connection = (await getConnection(database.db, { appId: actor.appId }))!;
     const body = '{"data":{"order":{"order_id":"ks_1","order_amount":170.00,"order_currency":"INR"},"payment":{"cf_payment_id":"555","payment_status":"SUCCESS","payment_amount":170.00,"payment_currency":"INR","payment_group":"upi"}},"event_time":"2026-11-22T10:00:00+05:30","type":"PAYMENT_SUCCESS_WEBHOOK"}';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db';
-import { getCredentials } from '@/db/queries/gateway-connections';
-import { getConnectionByEndpoint, storeWebhookEvent } from '@/db/queries/webhook-events';
+import { getConnectionByEndpoint, getCredentials } from '@/db/queries/gateway-connections';
+import { storeWebhookEvent } from '@/db/queries/webhook-events';
 import type { GatewayConnection } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';

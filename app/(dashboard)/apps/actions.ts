@@ -3,13 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { createApp, updateApp } from '@/db/queries/apps';
-import { authedAction } from '@/lib/actions/action';
+import { appAction, authedAction } from '@/lib/actions/action';
 import { deleteOwnedApp } from '@/lib/apps/delete-app';
 import { appNotFound } from '@/lib/apps/require-app';
 import { isCountryCode } from '@/lib/countries';
 import { appFieldsSchema } from '@/lib/validations/app';
 import { log } from '@/lib/log';
-import { requestIp } from '@/lib/request-ip';
 import * as z from '@/lib/zod-mini';
 
 const appFields = appFieldsSchema.check(
@@ -23,20 +22,21 @@ export const createAppAction = authedAction(appFields, async (fields, { db, merc
   return { publicId: app.publicId };
 });
 
-export const updateAppAction = authedAction(
+export const updateAppAction = appAction(
   z.object({ appId: z.string().check(z.maxLength(64)), fields: appFields }),
-  async ({ appId, fields }, { db, merchant }) => {
-    const app = await updateApp(db, { merchantId: merchant.id, publicId: appId, ...fields });
+  async ({ fields }, { db, merchant, app: owned }) => {
+    const app = await updateApp(db, { merchantId: merchant.id, publicId: owned.publicId, ...fields });
+    // Deleted between the ownership check and the update.
     if (!app) throw appNotFound();
     revalidatePath('/apps', 'layout');
     return { publicId: app.publicId };
   },
 );
 
-export const deleteAppAction = authedAction(
+export const deleteAppAction = appAction(
   z.object({ appId: z.string().check(z.maxLength(64)), confirmation: z.string().check(z.maxLength(100)) }),
-  async ({ appId, confirmation }, { db, merchant }) => {
-    await deleteOwnedApp(db, { merchantId: merchant.id, publicId: appId, confirmation, ip: await requestIp() });
+  async ({ appId, confirmation }, { db, merchant, actor }) => {
+    await deleteOwnedApp(db, { merchantId: merchant.id, publicId: appId, confirmation, ip: actor.ip });
     log.info({ event: 'app.deleted', merchantId: merchant.id, appId });
     revalidatePath('/apps', 'layout');
     redirect('/apps');

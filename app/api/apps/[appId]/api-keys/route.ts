@@ -5,6 +5,4 @@ import { listAppApiKeys } from '@/lib/api-keys/list-api-keys';
 
 export const GET = withOwnedApp({}, async ({ db, app }) => jsonResponse(await listAppApiKeys(db, { appId: app.id })));
 
-export const POST = withOwnedApp({}, async ({ db, app, merchant, ip }) =>
-  jsonResponse(await generateApiKeys(db, { appId: app.id, merchantId: merchant.id, ip }), 201),
-);
+export const POST = withOwnedApp({}, async ({ db, actor }) => jsonResponse(await generateApiKeys(db, actor), 201));

@@ -1,10 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import type { Db } from '@/db';
-import { authedAction } from '@/lib/actions/action';
-import { requireAppOf } from '@/lib/apps/require-app';
-import type { SessionMerchant } from '@/lib/auth/session';
+import { appAction } from '@/lib/actions/action';
 import { AppError } from '@/lib/errors';
 import {
   markNpmDone,
@@ -15,63 +12,55 @@ import {
 } from '@/lib/gateway-connections/steps';
 import { submitCredentials } from '@/lib/gateway-connections/submit-credentials';
 import { runTestOrder } from '@/lib/gateway-connections/verify';
-import { requestIp } from '@/lib/request-ip';
 import { credentialsSchema } from '@/lib/validations/gateway';
 import * as z from '@/lib/zod-mini';
 
 const appId = z.string().check(z.maxLength(64));
 const forApp = z.object({ appId });
 
-async function actorFor(db: Db, merchant: SessionMerchant, publicId: string) {
-  const app = await requireAppOf(db, { merchantId: merchant.id, publicId });
-  return { app, actor: { appId: app.id, merchantId: merchant.id, ip: await requestIp() } };
-}
-
 const refresh = (publicId: string) => revalidatePath(`/apps/${publicId}`, 'layout');
 
-export const submitCredentialsAction = authedAction(
+export const submitCredentialsAction = appAction(
   z.object({ appId, credentials: credentialsSchema }),
-  async (input, { db, merchant }) => {
-    const { actor } = await actorFor(db, merchant, input.appId);
+  async (input, { db, actor }) => {
     await submitCredentials(db, actor, input.credentials);
     refresh(input.appId);
   },
 );
 
-export const markWebhookDoneAction = authedAction(forApp, async (input, { db, merchant }) => {
-  await markWebhookDone(db, (await actorFor(db, merchant, input.appId)).actor);
+export const markWebhookDoneAction = appAction(forApp, async (input, { db, actor }) => {
+  await markWebhookDone(db, actor);
   refresh(input.appId);
 });
 
-export const markNpmDoneAction = authedAction(forApp, async (input, { db, merchant }) => {
-  await markNpmDone(db, (await actorFor(db, merchant, input.appId)).actor);
+export const markNpmDoneAction = appAction(forApp, async (input, { db, actor }) => {
+  await markNpmDone(db, actor);
   refresh(input.appId);
 });
 
-export const rotateWebhookSecretAction = authedAction(forApp, async (input, { db, merchant }) => {
-  await rotateWebhookSecret(db, (await actorFor(db, merchant, input.appId)).actor);
+export const rotateWebhookSecretAction = appAction(forApp, async (input, { db, actor }) => {
+  await rotateWebhookSecret(db, actor);
   refresh(input.appId);
 });
 
 /** The only way the webhook secret reaches the browser: an explicit, audited Reveal or Copy. */
-export const revealWebhookSecretAction = authedAction(forApp, async (input, { db, merchant }) => {
-  return { secret: await revealWebhookSecret(db, (await actorFor(db, merchant, input.appId)).actor) };
+export const revealWebhookSecretAction = appAction(forApp, async (_input, { db, actor }) => {
+  return { secret: await revealWebhookSecret(db, actor) };
 });
 
-export const createTestOrderAction = authedAction(forApp, async (input, { db, merchant }) => {
-  const { app, actor } = await actorFor(db, merchant, input.appId);
+export const createTestOrderAction = appAction(forApp, async (input, { db, app, actor }) => {
   const result = await runTestOrder(db, actor, app);
   refresh(input.appId);
   return result;
 });
 
-export const resetGatewayAction = authedAction(
+export const resetGatewayAction = appAction(
   z.object({ appId, confirmation: z.string().check(z.maxLength(100)) }),
-  async (input, { db, merchant }) => {
+  async (input, { db, actor }) => {
     if (input.confirmation.trim() !== 'RESET') {
       throw new AppError('bad_request', 'Type RESET to confirm.', { confirmation: ['Type RESET to confirm'] });
     }
-    await resetGateway(db, (await actorFor(db, merchant, input.appId)).actor);
+    await resetGateway(db, actor);
     refresh(input.appId);
   },
 );

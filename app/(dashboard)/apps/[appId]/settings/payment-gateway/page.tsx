@@ -6,10 +6,12 @@ import { ResetGatewayDialog } from '@/components/payment-gateway/reset-gateway-d
 import { StepCard } from '@/components/payment-gateway/step-card';
 import { VerifyStep } from '@/components/payment-gateway/verify-step';
 import { WebhookStep } from '@/components/payment-gateway/webhook-step';
+import { SecurityStatusBadge } from '@/components/security/security-status-badge';
 import { SecurityStep } from '@/components/security/security-step';
 import { getDb } from '@/db';
 import { requireOwnedApp } from '@/lib/apps/owned-app';
 import { loadWizard } from '@/lib/gateway-connections/view';
+import { GATEWAYS } from '@/lib/gateways/descriptors';
 
 export const metadata: Metadata = { title: 'Payment Gateway' };
 
@@ -17,10 +19,11 @@ export default async function PaymentGatewayPage({ params }: { params: Promise<{
   const { app } = await requireOwnedApp((await params).appId);
   const view = await loadWizard(await getDb(), app);
   const { statuses } = view;
-  const locked = statuses.credentials === 'Locked';
+  const locked = statuses.credentials === 'locked';
+  const securityBadge = <SecurityStatusBadge appId={app.publicId} verified={view.verified} initial={statuses.security} />;
   return (
     <div className="grid grid-cols-1 gap-6">
-      <GatewayStepper statuses={statuses} />
+      <GatewayStepper statuses={statuses} securityBadge={securityBadge} />
       <StepCard
         id="credentials"
         number={1}
@@ -28,9 +31,9 @@ export default async function PaymentGatewayPage({ params }: { params: Promise<{
         status={statuses.credentials}
         description="Your gateway's API keys and the payment modes to offer. Razorpay: Key ID and Key Secret. Cashfree: Client ID and Client Secret."
       >
-        {view.verifiedCredentials && statuses.credentials !== 'Verified' && (
+        {view.verifiedCredentials && statuses.credentials !== 'verified' && (
           <p className="text-sm text-muted-foreground">
-            In use until the new credentials verify: {view.verifiedCredentials.gateway === 'razorpay' ? 'Razorpay' : 'Cashfree'}{' '}
+            In use until the new credentials verify: {GATEWAYS[view.verifiedCredentials.gateway].label}{' '}
             <code>{view.verifiedCredentials.keyId}</code>.
           </p>
         )}
@@ -38,7 +41,7 @@ export default async function PaymentGatewayPage({ params }: { params: Promise<{
           key={`${view.credentials?.keyId}-${statuses.credentials}`}
           appId={app.publicId}
           saved={view.credentials}
-          mustReenter={statuses.credentials === 'Failed'}
+          mustReenter={statuses.credentials === 'failed'}
           locked={locked}
         />
       </StepCard>
@@ -71,7 +74,7 @@ export default async function PaymentGatewayPage({ params }: { params: Promise<{
         id="security"
         number={4}
         title="Security"
-        status={statuses.security}
+        badge={securityBadge}
         description="Your Public and Secret API keys for KS Pay's API."
       >
         <SecurityStep appId={app.publicId} verified={view.verified} />

@@ -3,6 +3,6 @@ import { withOwnedApp } from '@/lib/api/with-owned-app';
 import { rollSecretKeySchema } from '@/lib/api-keys/contract';
 import { rollSecretKey } from '@/lib/api-keys/roll-secret-key';
 
-export const POST = withOwnedApp({ body: rollSecretKeySchema }, async ({ db, app, merchant, ip, body }) =>
-  jsonResponse(await rollSecretKey(db, { appId: app.id, merchantId: merchant.id, ip, overlap: body.overlap }), 201),
+export const POST = withOwnedApp({ body: rollSecretKeySchema }, async ({ db, actor, body }) =>
+  jsonResponse(await rollSecretKey(db, { ...actor, overlap: body.overlap }), 201),
 );

@@ -5,6 +5,6 @@ import { revokeSecretKey } from '@/lib/api-keys/revoke-secret-key';
 
 const params = z.object({ keyId: z.uuid({ error: 'This API key does not exist.' }) });
 
-export const POST = withOwnedApp({ params }, async ({ db, app, merchant, ip, params }) =>
-  jsonResponse(await revokeSecretKey(db, { appId: app.id, merchantId: merchant.id, ip, keyId: params.keyId })),
+export const POST = withOwnedApp({ params }, async ({ db, actor, params }) =>
+  jsonResponse(await revokeSecretKey(db, { ...actor, keyId: params.keyId })),
 );

@@ -1,0 +1,64 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { verificationAttempts } from '../schema';
+
+type Finish = { outcome: 'succeeded' | 'failed' | 'unavailable'; errorKind?: string; errorMessage?: string; gatewayOrderId?: string };
+
+export async function insertAttempt(
+  db: Db,
+  params: { connectionId: string; credentialsId: string; attemptNumber: number; receipt: string },
+) {
+  const [row] = await db.insert(verificationAttempts).values(params).returning();
+  return row!;
+}
+
+/** Closes attempts left in progress by a request that died: they never count. */
+export async function voidUnfinishedAttempts(db: Db, params: { connectionId: string }) {
+  await db
+    .update(verificationAttempts)
+    .set({ outcome: 'unavailable', errorMessage: 'Interrupted', finishedAt: sql`now()` })
+    .where(and(eq(verificationAttempts.connectionId, params.connectionId), eq(verificationAttempts.outcome, 'in_progress')));
+}
+
+export async function finishAttempt(db: Db, params: { connectionId: string; attemptId: string }, finish: Finish) {
+  await db
+    .update(verificationAttempts)
+    .set({ ...finish, finishedAt: sql`now()` })
+    .where(and(eq(verificationAttempts.id, params.attemptId), eq(verificationAttempts.connectionId, params.connectionId)));
+}
+
+export async function listAttempts(db: Db, params: { connectionId: string; limit?: number }) {
+  return db
+    .select()
+    .from(verificationAttempts)
+    .where(eq(verificationAttempts.connectionId, params.connectionId))
+    .orderBy(desc(verificationAttempts.createdAt))
+    .limit(params.limit ?? 20);
+}
+
+/** The latest failed attempt's message: what the merchant is told after a refused test order. */
+export async function getLastFailureMessage(db: Db, params: { connectionId: string }) {
+  const [row] = await db
+    .select({ message: verificationAttempts.errorMessage })
+    .from(verificationAttempts)
+    .where(and(eq(verificationAttempts.connectionId, params.connectionId), eq(verificationAttempts.outcome, 'failed')))
+    .orderBy(desc(verificationAttempts.createdAt))
+    .limit(1);
+  return row?.message ?? null;
+}
+
+/** When each of these credential sets was verified: its succeeded attempt's finish time. */
+export async function listVerifiedAt(db: Db, params: { connectionId: string; credentialsIds: string[] }) {
+  if (params.credentialsIds.length === 0) return new Map<string, Date>();
+  const rows = await db
+    .select({ credentialsId: verificationAttempts.credentialsId, finishedAt: verificationAttempts.finishedAt })
+    .from(verificationAttempts)
+    .where(
+      and(
+        eq(verificationAttempts.connectionId, params.connectionId),
+        inArray(verificationAttempts.credentialsId, params.credentialsIds),
+        eq(verificationAttempts.outcome, 'succeeded'),
+      ),
+    );
+  return new Map(rows.filter((r) => r.finishedAt).map((r) => [r.credentialsId, r.finishedAt!]));
+}
