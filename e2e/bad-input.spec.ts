@@ -28,6 +28,18 @@ test('malformed ids and NUL bytes in URLs name nothing: 404, never 500', async (
   }
 });
 
+test('repeated and odd query parameters on the sign-in page are no 500', async ({ page, browser, merchant }) => {
+  expect(merchant.email).toContain('@'); // `page` is signed in as this merchant
+  const signedOut = await browser.newContext();
+  for (const query of ['callbackUrl=/apps/a&callbackUrl=/apps/b', 'signedOut=everywhere&signedOut=x', 'callbackUrl=%00', 'callbackUrl=%ZZ']) {
+    expect((await signedOut.request.get(`/login?${query}`)).status(), query).toBe(200);
+    const signedIn = await page.request.get(`/login?${query}`, { maxRedirects: 0 });
+    expect(signedIn.status(), query).toBe(307);
+    expect(new URL(signedIn.headers().location!, page.url()).pathname, query).toBe('/apps');
+  }
+  await signedOut.close();
+});
+
 test('bad JSON bodies get a 400 with the reason', async ({ page, merchant }) => {
   const appId = await createAppViaUi(page, { name: 'Body Shop', email: merchant.email, country: 'India' });
   const origin = new URL(page.url()).origin;

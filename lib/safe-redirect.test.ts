@@ -19,9 +19,11 @@ describe('safeCallbackPath', () => {
     expect(safeCallbackPath(value)).toBe(expected);
   });
 
-  it('refuses null and undefined', () => {
+  it('refuses null, undefined and non-strings (a repeated query parameter is an array)', () => {
     expect(safeCallbackPath(null)).toBe('/apps');
     expect(safeCallbackPath(undefined)).toBe('/apps');
+    expect(safeCallbackPath(['/apps/a', '/apps/b'])).toBe('/apps');
+    expect(safeCallbackPath({ toString: () => '/apps/x' })).toBe('/apps');
   });
 
   it('returns only paths a browser resolves to our origin, unchanged when resolved again', () => {

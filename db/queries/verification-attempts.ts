@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { verificationAttempts } from '../schema';
 
-type Finish = { outcome: 'succeeded' | 'failed' | 'unavailable'; errorKind?: string; errorMessage?: string; gatewayOrderId?: string };
+export type AttemptFinish = { outcome: 'succeeded' | 'failed' | 'unavailable'; errorKind?: string; errorMessage?: string; gatewayOrderId?: string };
 
 export async function insertAttempt(
   db: Db,
@@ -20,11 +20,18 @@ export async function voidUnfinishedAttempts(db: Db, params: { connectionId: str
     .where(and(eq(verificationAttempts.connectionId, params.connectionId), eq(verificationAttempts.outcome, 'in_progress')));
 }
 
-export async function finishAttempt(db: Db, params: { connectionId: string; attemptId: string }, finish: Finish) {
+/** Closes an attempt still in progress; one voided meanwhile (its claim was taken over) stays void. */
+export async function finishAttempt(db: Db, params: { connectionId: string; attemptId: string }, finish: AttemptFinish) {
   await db
     .update(verificationAttempts)
     .set({ ...finish, finishedAt: sql`now()` })
-    .where(and(eq(verificationAttempts.id, params.attemptId), eq(verificationAttempts.connectionId, params.connectionId)));
+    .where(
+      and(
+        eq(verificationAttempts.id, params.attemptId),
+        eq(verificationAttempts.connectionId, params.connectionId),
+        eq(verificationAttempts.outcome, 'in_progress'),
+      ),
+    );
 }
 
 export async function listAttempts(db: Db, params: { connectionId: string; limit?: number }) {

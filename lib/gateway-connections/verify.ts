@@ -4,7 +4,7 @@ import {
   getCredentials,
   updateConnection,
 } from '@/db/queries/gateway-connections';
-import { finishAttempt, insertAttempt, voidUnfinishedAttempts } from '@/db/queries/verification-attempts';
+import { type AttemptFinish, finishAttempt, insertAttempt, voidUnfinishedAttempts } from '@/db/queries/verification-attempts';
 import type { GatewayConnection, GatewayCredentials } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { type GatewayOrder, isGatewayError } from '@/lib/gateways';
@@ -29,8 +29,6 @@ type Claim = {
   credentials: GatewayCredentials;
   attempt: { id: string; attemptNumber: number; receipt: string };
 };
-type Finish = { outcome: 'succeeded' | 'failed' | 'unavailable'; errorKind?: string; errorMessage?: string; gatewayOrderId?: string };
-
 /**
  * The test order that verifies steps 1–3. A short transaction claims the attempt (so double
  * clicks, two tabs or a replay create one order and spend one attempt), the gateway is called
@@ -114,7 +112,7 @@ async function record(
   actor: Actor,
   app: App,
   claim: Claim,
-  finish: Finish,
+  finish: AttemptFinish,
   changes: (current: GatewayConnection, tx: Db) => Partial<GatewayConnection> | Promise<Partial<GatewayConnection>>,
 ) {
   return db.transaction(async (tx) => {

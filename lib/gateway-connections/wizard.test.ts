@@ -188,6 +188,26 @@ describe('Razorpay', () => {
     expect(view.verified).toBe(false);
   });
 
+  it('a late answer to a taken-over test order leaves its voided attempt void', async () => {
+    await submitCredentials(database.db, actor, razorpay());
+    await readySteps();
+    const fault = (body: object) =>
+      fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await fault({ gateway: 'razorpay', delay_ms: 600, count: 1 });
+    const late = runTestOrder(database.db, actor, app);
+    await new Promise((r) => setTimeout(r, 150));
+    // The first claim expires; a second click takes over and finds the gateway down.
+    await database.db.update(gatewayConnections).set({ verifyingSince: new Date(0) }).where(eq(gatewayConnections.appId, app.id));
+    await fault({ gateway: 'razorpay', status: 503, count: 1 });
+    expect(await runTestOrder(database.db, actor, app)).toMatchObject({ outcome: 'unavailable' });
+    expect(await late).toMatchObject({ outcome: 'unavailable' });
+    const view = await loadWizard(database.db, app);
+    expect(view.attempts.map((a) => a.outcome)).not.toContain('succeeded');
+    expect(view.statuses.credentials).toBe('submitted');
+    expect(view.credentials?.verifiedAt).toBeNull();
+    expect(view.lastVerification).toBeNull();
+  });
+
   it('changing only the payment modes of verified credentials needs no new test order', async () => {
     await submitCredentials(database.db, actor, razorpay());
     await readySteps();

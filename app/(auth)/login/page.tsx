@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: 'Sign in' };
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; signedOut?: string }>;
+  // A repeated parameter arrives as an array.
+  searchParams: Promise<{ callbackUrl?: string | string[]; signedOut?: string | string[] }>;
 }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
