@@ -99,8 +99,9 @@ export const gatewayConnections = pgTable('gateway_connections', {
   currentCredentialsId: uuid('current_credentials_id'),
   verifiedCredentialsId: uuid('verified_credentials_id'),
   /**
-   * Failed test orders in this cycle (0–2). Kept as a column: the cycle spans several credential
-   * sets and restarts on verification or a dropped replacement, which no attempt row marks.
+   * Test orders spent in this cycle (0–2): failures, and the one that verified. Kept as a column:
+   * the cycle spans several credential sets and restarts when credentials are submitted after a
+   * verification or when a replacement is dropped, which no attempt row marks.
    */
   attemptsUsed: integer('attempts_used').notNull().default(0),
   /** Set while a test order is in flight: the claim that keeps concurrent clicks to one order. */

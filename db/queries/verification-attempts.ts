@@ -54,11 +54,16 @@ export async function getLastFailureMessage(db: Db, params: { connectionId: stri
   return row?.message ?? null;
 }
 
-/** When each of these credential sets was verified: its succeeded attempt's finish time. */
-export async function listVerifiedAt(db: Db, params: { connectionId: string; credentialsIds: string[] }) {
-  if (params.credentialsIds.length === 0) return new Map<string, Date>();
+/** How each of these credential sets was verified: its succeeded attempt (finish time and gateway order). */
+export async function listVerifications(db: Db, params: { connectionId: string; credentialsIds: string[] }) {
+  type Verification = { at: Date; gatewayOrderId: string | null };
+  if (params.credentialsIds.length === 0) return new Map<string, Verification>();
   const rows = await db
-    .select({ credentialsId: verificationAttempts.credentialsId, finishedAt: verificationAttempts.finishedAt })
+    .select({
+      credentialsId: verificationAttempts.credentialsId,
+      at: verificationAttempts.finishedAt,
+      gatewayOrderId: verificationAttempts.gatewayOrderId,
+    })
     .from(verificationAttempts)
     .where(
       and(
@@ -67,5 +72,7 @@ export async function listVerifiedAt(db: Db, params: { connectionId: string; cre
         eq(verificationAttempts.outcome, 'succeeded'),
       ),
     );
-  return new Map(rows.filter((r) => r.finishedAt).map((r) => [r.credentialsId, r.finishedAt!]));
+  return new Map<string, Verification>(
+    rows.filter((r) => r.at).map((r) => [r.credentialsId, { at: r.at!, gatewayOrderId: r.gatewayOrderId }]),
+  );
 }

@@ -6,6 +6,9 @@ import { newWebhookEndpointId, newWebhookSecret } from './webhook-url';
 
 /** The app's connection, created on first use, locked for the rest of the transaction. */
 export async function lockOrCreateConnection(tx: Db, appId: string) {
+  const existing = await getConnectionForUpdate(tx, { appId });
+  if (existing) return existing;
+  // Only the first action makes the endpoint id and secret; a concurrent first action loses the insert.
   await insertConnectionIfMissing(tx, {
     appId,
     webhookEndpointId: newWebhookEndpointId(),

@@ -1,7 +1,7 @@
 import type { Db } from '@/db';
 import { countUsableApiKeys } from '@/db/queries/api-keys';
 import { getConnection, getCredentials, getVerifiedMode } from '@/db/queries/gateway-connections';
-import { getLastFailureMessage, listAttempts, listVerifiedAt } from '@/db/queries/verification-attempts';
+import { getLastFailureMessage, listAttempts, listVerifications } from '@/db/queries/verification-attempts';
 import { getLastWebhookEventAt } from '@/db/queries/webhook-events';
 import type { GatewayConnection, GatewayCredentials } from '@/db/schema';
 import { GATEWAYS } from '@/lib/gateways/descriptors';
@@ -38,7 +38,7 @@ export async function loadStepStatuses(db: Db, app: { id: string }) {
 }
 
 /** Credentials as the browser may see them: never the secret, only its last four characters. */
-function publicCredentials(c: GatewayCredentials | null, verifiedAt: Map<string, Date>) {
+function publicCredentials(c: GatewayCredentials | null, verifications: Awaited<ReturnType<typeof listVerifications>>) {
   if (!c) return null;
   return {
     gateway: c.gateway,
@@ -47,7 +47,7 @@ function publicCredentials(c: GatewayCredentials | null, verifiedAt: Map<string,
     secretHint: c.secretHint,
     environment: c.environment as 'sandbox' | 'production' | null,
     paymentModes: c.paymentModes,
-    verifiedAt: verifiedAt.get(c.id)?.toISOString() ?? null,
+    verifiedAt: verifications.get(c.id)?.at.toISOString() ?? null,
   };
 }
 
@@ -71,15 +71,15 @@ async function loadHistory(db: Db, connection: GatewayConnection) {
   // A failure belongs to this cycle while failures are counted and nothing verified since.
   const failed = connection.attemptsUsed > 0 && connection.credentialsStatus !== 'verified';
   const ids = [connection.currentCredentialsId, connection.verifiedCredentialsId].filter((id) => id !== null);
-  const [current, verified, attempts, lastFailure, verifiedAt, lastEventAt] = await Promise.all([
+  const [current, verified, attempts, lastFailure, verifications, lastEventAt] = await Promise.all([
     credentialsOf(connection.currentCredentialsId),
     credentialsOf(connection.verifiedCredentialsId),
     listAttempts(db, { connectionId, limit: 5 }),
     failed ? getLastFailureMessage(db, { connectionId }) : null,
-    listVerifiedAt(db, { connectionId, credentialsIds: [...new Set(ids)] }),
+    listVerifications(db, { connectionId, credentialsIds: [...new Set(ids)] }),
     getLastWebhookEventAt(db, { connectionId }),
   ]);
-  return { current, verified, attempts, lastFailure, verifiedAt, lastEventAt };
+  return { current, verified, attempts, lastFailure, verifications, lastEventAt };
 }
 
 const NO_HISTORY = {
@@ -87,7 +87,7 @@ const NO_HISTORY = {
   verified: null,
   attempts: [],
   lastFailure: null,
-  verifiedAt: new Map<string, Date>(),
+  verifications: new Map(),
   lastEventAt: null,
 } satisfies Awaited<ReturnType<typeof loadHistory>>;
 
@@ -98,24 +98,25 @@ const NO_HISTORY = {
 export async function loadWizard(db: Db, app: { id: string }) {
   const connection = await getConnection(db, { appId: app.id });
   const state = connection ?? NOT_STARTED;
-  const { current, verified, attempts, lastFailure, verifiedAt, lastEventAt } = connection
+  const { current, verified, attempts, lastFailure, verifications, lastEventAt } = connection
     ? await loadHistory(db, connection)
     : NO_HISTORY;
   const keys = await hasUsableKeys(db, app.id, verified?.mode ?? null);
   const gateway = current?.gateway ?? 'razorpay';
-  const lastSuccess = attempts.find((a) => a.outcome === 'succeeded');
+  // The test order that verified the credentials in use, however many attempts came after it.
+  const verification = verified ? verifications.get(verified.id) : undefined;
   return {
     statuses: statusesOf(state, keys),
-    credentials: publicCredentials(current, verifiedAt),
-    verifiedCredentials: publicCredentials(verified, verifiedAt),
+    credentials: publicCredentials(current, verifications),
+    verifiedCredentials: publicCredentials(verified, verifications),
     verified: state.verifiedCredentialsId !== null,
     lastFailure,
     attemptsLeft: attemptsLeft(state),
     attemptsUsed: state.attemptsUsed,
     maxAttempts: MAX_ATTEMPTS,
     createOrderBlocker: createOrderBlocker(state),
-    lastVerification: lastSuccess
-      ? { gatewayOrderId: lastSuccess.gatewayOrderId, at: lastSuccess.finishedAt?.toISOString() ?? null }
+    lastVerification: verification
+      ? { gatewayOrderId: verification.gatewayOrderId, at: verification.at.toISOString() }
       : null,
     attempts: attempts.map((a) => ({
       number: a.attemptNumber,

@@ -71,6 +71,18 @@ describe('receiveWebhook', () => {
     expect((await getConnection(database.db, { appId: actor.appId }))!.updatedAt).toEqual(connection.updatedAt);
   });
 
+  it('a signed body whose ids hold escaped control characters is stored as unparsed, not a 500', async () => {
+    const { actor, connection, secret } = await razorpayApp();
+    const body = razorpayEvent('evt_nul').replace('"payment.captured"', '"payment.\\u0000captured"').replace('"order_1"', '"order_\\u0000"');
+    expect(body).toContain('\\u0000');
+    const headers = { 'x-razorpay-signature': razorpayWebhookSignature(body, secret), 'x-razorpay-event-id': 'evt_\u0001' };
+    const input = { gateway: 'razorpay' as const, endpointId: connection.webhookEndpointId, rawBody: body, headers };
+    expect(await receiveWebhook(database.db, input)).toEqual({ status: 'received' });
+    const [row] = await eventsOf(actor.appId);
+    expect(row).toMatchObject({ eventType: 'unparsed', gatewayOrderId: null, payload: body });
+    expect(row!.eventId).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
   it('refuses a bad signature, a changed byte and an unknown endpoint, storing nothing', async () => {
     const { actor, connection, secret } = await razorpayApp();
     const body = razorpayEvent('evt_2');

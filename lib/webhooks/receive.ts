@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { controlCharacterErrors } from '@/lib/validations/control-characters';
 import type { Db } from '@/db';
 import { getConnectionByEndpoint, getCredentials } from '@/db/queries/gateway-connections';
 import { storeWebhookEvent } from '@/db/queries/webhook-events';
@@ -60,11 +61,14 @@ export async function receiveWebhook(
 function describeEvent(adapter: ReturnType<typeof getGateway>, input: { rawBody: string; headers: HeadersLike }) {
   try {
     const event = adapter.parseWebhook(input.rawBody, input.headers);
-    return {
+    const described = {
       eventId: event.eventId.slice(0, 128),
       eventType: event.gatewayType.slice(0, 64),
       gatewayOrderId: event.orderId?.slice(0, 64) ?? null,
     };
+    // A `\u0000` escape in a signed body would make PostgreSQL refuse the row: file it as unparsed.
+    if (controlCharacterErrors(described)) throw new Error('control characters in the event');
+    return described;
   } catch {
     const hash = createHash('sha256').update(input.rawBody).digest('hex');
     return { eventId: `sha256:${hash}`, eventType: 'unparsed', gatewayOrderId: null };
