@@ -40,14 +40,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  // Pages only: API routes, static files and prefetches carry no HTML to protect.
-  matcher: [
-    {
-      source: '/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|screenshots/).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
-    },
-  ],
+  // Pages only (prefetches too, so no request gets a page without its headers): API routes and
+  // static files carry no HTML to protect.
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|screenshots/).*)'],
 };

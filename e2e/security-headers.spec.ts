@@ -27,6 +27,7 @@ test('every page has a per-response CSP nonce on all of its scripts, and nothing
     for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
     // Served over http: no HSTS (it would pin localhost to https) and no COOP.
     expect(first.headers()['strict-transport-security']).toBeUndefined();
+    expect(first.headers()['cross-origin-opener-policy']).toBeUndefined();
 
     await page.goto(path);
     await expect(page.locator('html')).toHaveClass(/\b(light|dark)\b/); // the theme script ran

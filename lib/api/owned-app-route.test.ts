@@ -110,7 +110,7 @@ describe('withOwnedApp', () => {
     await expectError(await call(rollRoute, { appId: owner.publicId }, { body: 'null' }), 400, 'bad_request');
     await expectError(await call(rollRoute, { appId: owner.publicId }, { body: '[]' }), 400, 'bad_request');
     const huge = JSON.stringify({ overlap: '1h', pad: 'x'.repeat(20_000) });
-    await expectError(await call(rollRoute, { appId: owner.publicId }, { body: huge }), 400, 'bad_request');
+    await expectError(await call(rollRoute, { appId: owner.publicId }, { body: huge }), 413, 'payload_too_large');
   });
 
   it('answers 404 for a malformed id in the path', async () => {

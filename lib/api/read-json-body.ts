@@ -1,14 +1,14 @@
 import * as z from 'zod/v4/core';
 import { fieldErrorsOf } from '@/lib/actions/field-errors';
 import { AppError } from '@/lib/errors';
+import { readLimitedText } from './read-limited-text';
 import { controlCharacterErrors } from '@/lib/validations/control-characters';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
 /** The request's JSON body checked against `schema`; bad input is a 400 with the reason, never a 500. */
 export async function readJsonBody<S extends z.$ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  const text = await request.text();
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) throw new AppError('bad_request', 'The request body is too large.');
+  const text = await readLimitedText(request, MAX_BODY_BYTES);
   let json: unknown = {};
   if (text.trim()) {
     try {

@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
 import { errorResponse, jsonResponse } from '@/lib/api/json';
+import { readLimitedText } from '@/lib/api/read-limited-text';
 import { AppError, toPublicError } from '@/lib/errors';
 import { isWebhookEndpointId } from '@/lib/ids';
 import { MAX_WEBHOOK_BYTES, receiveWebhook } from '@/lib/webhooks/receive';
@@ -14,9 +15,7 @@ export async function POST(request: Request, { params }: Params) {
   try {
     if (gateway !== 'razorpay' && gateway !== 'cashfree') throw new AppError('not_found', 'Unknown gateway');
     if (!isWebhookEndpointId(endpointId)) throw new AppError('not_found', 'Unknown webhook endpoint');
-    if (Number(request.headers.get('content-length') ?? 0) > MAX_WEBHOOK_BYTES) throw new AppError('bad_request', 'Body too large');
-    const rawBody = await request.text();
-    if (Buffer.byteLength(rawBody) > MAX_WEBHOOK_BYTES) throw new AppError('bad_request', 'Body too large');
+    const rawBody = await readLimitedText(request, MAX_WEBHOOK_BYTES);
     // JSON never holds a raw NUL, and PostgreSQL cannot store one in text.
     if (rawBody.includes('\u0000')) throw new AppError('bad_request', 'The body is not JSON');
     const result = await receiveWebhook(await getDb(), { gateway, endpointId, rawBody, headers: request.headers });
