@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { apps, auditLog, merchants } from '../schema';
 
-export type AuditInput = {
+type AuditInput = {
   appId: string;
   merchantId: string | null;
   action: string;

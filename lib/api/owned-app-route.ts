@@ -24,7 +24,7 @@ export type OwnedAppContext<Params, Body> = {
   actor: Actor;
 };
 
-export type RouteDeps = {
+type RouteDeps = {
   getMerchant: () => Promise<SessionMerchant | null>;
   getDb: () => Promise<Db>;
   /** Origins besides the request's own that may send state-changing requests. */
