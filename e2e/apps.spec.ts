@@ -72,6 +72,17 @@ test('newest app first, and edit then delete in Settings', async ({ page, mercha
   await expect(page.getByRole('row').filter({ hasText: 'Older Shop' })).toHaveCount(1);
   await page.goto(`/apps/${newer}`);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+
+  // The audit log outlives the app: the account-wide Activity still names it, and who deleted it.
+  await page.goto('/apps');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+  await expect(page).toHaveURL(/\/apps\/activity$/);
+  const deleted = page.getByRole('row').filter({ hasText: 'App deleted' });
+  await expect(deleted).toContainText('Renamed Shop');
+  await expect(deleted).toContainText(newer);
+  await expect(deleted).toContainText('(deleted)');
+  await expect(deleted).toContainText(merchant.email);
+  await expectAccessible(page);
 });
 
 test('dark theme is accessible too', async ({ page, merchant }) => {

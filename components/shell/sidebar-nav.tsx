@@ -1,6 +1,6 @@
 'use client';
 
-import { LayoutGrid, LayoutDashboard, Settings } from 'lucide-react';
+import { History, LayoutGrid, LayoutDashboard, Settings } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/utils';
@@ -27,10 +27,16 @@ export function SidebarNav({ apps, onNavigate }: { apps: NavApp[]; onNavigate?: 
   const current = pathname.split('/')[2];
   return (
     <nav aria-label="Main" className="grid gap-4" onClick={onNavigate}>
-      <NavLink href="/apps" active={pathname === '/apps'}>
-        <LayoutGrid className="size-4" aria-hidden />
-        All apps
-      </NavLink>
+      <div className="grid gap-1">
+        <NavLink href="/apps" active={pathname === '/apps'}>
+          <LayoutGrid className="size-4" aria-hidden />
+          All apps
+        </NavLink>
+        <NavLink href="/apps/activity" active={pathname === '/apps/activity'}>
+          <History className="size-4" aria-hidden />
+          Activity
+        </NavLink>
+      </div>
       {apps.length > 0 && (
         <div className="grid gap-1">
           <p className="px-2 text-xs font-medium text-muted-foreground">Your apps</p>
