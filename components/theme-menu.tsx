@@ -2,7 +2,6 @@
 
 import { MonitorIcon, MoonIcon, SunIcon } from 'lucide-react';
 import { useTheme } from 'next-themes';
-import { useRef } from 'react';
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -10,18 +9,12 @@ import {
   DropdownMenuRadioItem,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
+import { useFocusFirstItemOnce } from '@/components/ui/open-on-demand';
 
 /** Loaded when the theme button is first used (see ./theme-toggle.tsx). */
 export function ThemeMenu({ trigger, focusFirstItem }: { trigger: React.ReactNode; focusFirstItem: boolean }) {
   const { theme, setTheme } = useTheme();
-  // Radix focuses the first item when the keyboard opens the menu, but on this first opening it was
-  // not loaded yet to see the key: it focuses the menu itself, and this moves focus on, once.
-  const moveToFirstItem = useRef(focusFirstItem);
-  const onFocus = (event: React.FocusEvent<HTMLDivElement>) => {
-    if (!moveToFirstItem.current || event.target !== event.currentTarget) return;
-    moveToFirstItem.current = false;
-    event.currentTarget.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
-  };
+  const onFocus = useFocusFirstItemOnce(focusFirstItem);
   return (
     <DropdownMenu defaultOpen>
       <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>

@@ -1,7 +1,7 @@
 'use client';
 
 import { LogOut, MonitorSmartphone } from 'lucide-react';
-import { useRef, useTransition } from 'react';
+import { useTransition } from 'react';
 import { signOutAction, signOutEverywhereAction } from '@/app/(auth)/actions';
 import {
   DropdownMenu,
@@ -11,6 +11,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
+import { useFocusFirstItemOnce } from '@/components/ui/open-on-demand';
 
 /** Loaded when the account button is first used (see ./user-menu.tsx). */
 export function UserMenuContent({
@@ -23,13 +24,7 @@ export function UserMenuContent({
   focusFirstItem: boolean;
 }) {
   const [pending, startTransition] = useTransition();
-  // As in the theme menu: the keyboard's first opening happened before Radix was loaded to see it.
-  const moveToFirstItem = useRef(focusFirstItem);
-  const onFocus = (event: React.FocusEvent<HTMLDivElement>) => {
-    if (!moveToFirstItem.current || event.target !== event.currentTarget) return;
-    moveToFirstItem.current = false;
-    event.currentTarget.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-  };
+  const onFocus = useFocusFirstItemOnce(focusFirstItem);
   return (
     <DropdownMenu defaultOpen>
       <DropdownMenuTrigger asChild disabled={pending}>

@@ -1,6 +1,6 @@
 'use client';
 
-import { type KeyboardEvent, type MouseEvent, useState } from 'react';
+import { type FocusEvent, type KeyboardEvent, type MouseEvent, useRef, useState } from 'react';
 
 /**
  * A popup (menu, dialog, sheet) whose code loads when it is first wanted instead of with the page.
@@ -33,4 +33,18 @@ export function useOpenOnDemand<C>(load: () => Promise<C>, popup: 'menu' | 'dial
     },
   } as const;
   return [loaded, triggerProps, byKeyboard] as const;
+}
+
+/**
+ * For a menu loaded by `useOpenOnDemand`: Radix focuses the first item when the keyboard opens a
+ * menu, but on the first opening it was not loaded yet to see the key, so it focuses the menu
+ * itself. This `onFocus` (for the menu content) moves focus on to the first item, once.
+ */
+export function useFocusFirstItemOnce(focusFirstItem: boolean) {
+  const pending = useRef(focusFirstItem);
+  return (event: FocusEvent<HTMLElement>) => {
+    if (!pending.current || event.target !== event.currentTarget) return;
+    pending.current = false;
+    event.currentTarget.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
+  };
 }
