@@ -16,7 +16,7 @@ export const MAX_FAILURES_PER_IP = 50;
  * Past this many failures on an email (from anywhere), each further check must wait after the
  * previous one: 1 s, 2 s, 4 s … up to MAX_DELAY_MS. One client's five tries are never delayed.
  */
-export const FAILURES_BEFORE_DELAY = MAX_FAILURES_PER_CLIENT;
+const FAILURES_BEFORE_DELAY = MAX_FAILURES_PER_CLIENT;
 export const MAX_DELAY_MS = 10_000;
 
 export const delayAfter = (failures: number) =>
