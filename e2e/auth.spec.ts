@@ -157,6 +157,18 @@ test.describe('sessions end when they should', () => {
     const cookie = (await page.context().cookies()).find((c) => c.name.endsWith('authjs.session-token'));
     expect(cookie).toMatchObject({ name: 'authjs.session-token', secure: false, httpOnly: true, sameSite: 'Lax' });
   });
+
+  test('a sign-in through the form or the credentials endpoint leaves a known-device cookie for 90 days', async ({ page, browser, merchant }) => {
+    const other = await browser.newContext();
+    await signInViaApi(other.request, merchant.email);
+    for (const context of [page.context(), other]) {
+      const cookie = (await context.cookies()).find((c) => c.name === 'kspay.known-device');
+      expect(cookie).toMatchObject({ secure: false, httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(cookie!.value).toMatch(/^\d+\.[\w-]{43}$/);
+      expect(cookie!.expires * 1000 - Date.now()).toBeGreaterThan(89 * 24 * 60 * 60 * 1000);
+    }
+    await other.close();
+  });
 });
 
 test.describe('callbackUrl never leaves our origin', () => {

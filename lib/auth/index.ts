@@ -1,9 +1,12 @@
+import { cookies } from 'next/headers';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
+import { normalizeEmail } from '@/db/queries/merchants';
 import { clientIp } from '@/lib/request-ip';
 import { signInSchema } from '@/lib/validations/auth';
 import { baseAuthConfig } from './config';
+import { knownDeviceCookie, knownDeviceCookieName } from './known-device';
 import { signInWithPassword } from './sign-in';
 
 /** `code` is what the sign-in form explains: locked for the window, or asked to wait a moment. */
@@ -26,6 +29,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           email: parsed.data.email,
           password: parsed.data.password,
           ip: clientIp(request.headers),
+          device: (await cookies()).get(knownDeviceCookieName())?.value,
         });
         if (result.ok) return result.merchant;
         if (result.reason !== 'invalid') throw new RefusedSignIn(result.reason);
@@ -33,4 +37,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  events: {
+    // Through the sign-in form and the credentials endpoint alike (both have a writable cookie store).
+    async signIn({ user }) {
+      if (user.email) (await cookies()).set(knownDeviceCookie(normalizeEmail(user.email)));
+    },
+  },
 }));
