@@ -23,8 +23,8 @@ export function knownDeviceCookie(email: string, now = new Date()) {
   return {
     name: knownDeviceCookieName(),
     value: `${issuedAt}.${mac(email, issuedAt).toString('base64url')}`,
-    options: { httpOnly: true, sameSite: 'lax', secure: secure(), path: '/', maxAge: KNOWN_DEVICE_SECONDS },
-  } as const;
+    options: { httpOnly: true, sameSite: 'lax' as const, secure: secure(), path: '/', maxAge: KNOWN_DEVICE_SECONDS },
+  };
 }
 
 /** Whether `value` is a known-device cookie for `email` (normalised), issued in the last 90 days. */
