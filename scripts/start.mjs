@@ -37,5 +37,6 @@ else if (mode === 'dev' ? process.env.GATEWAYS !== 'live' : process.env.GATEWAYS
 }
 
 // The preload stamps the socket address on requests before Next listens (lib/auth/socket-address.ts).
+// `next dev` forks its server without it: there `register()` installs the stamp.
 const preload = ['--import', './scripts/stamp-socket-address.mjs'];
 run('next', process.execPath, [...preload, 'node_modules/next/dist/bin/next', mode, ...process.argv.slice(3)]);
