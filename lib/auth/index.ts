@@ -44,8 +44,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     callbacks: {
       ...base.callbacks,
       /**
-       * Every read of a session (`auth()`, GET /api/auth/session) checks its row, once: a null
-       * token is no session and its cookie is cleared. `currentSession` relies on this.
+       * Every read of a session (`auth()`, GET /api/auth/session) checks its row, once; pages rely
+       * on this through `currentSession`. A null token is no session (and GET /api/auth/session
+       * clears its cookie); so is a database error, which next-auth logs.
        */
       async jwt(params) {
         const token = await base.callbacks!.jwt!(params);
