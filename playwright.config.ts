@@ -50,7 +50,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `rm -rf ${dataDir} && node node_modules/next/dist/bin/next start -p ${port}`,
+      command: `rm -rf ${dataDir} && node --import ./scripts/stamp-socket-address.mjs node_modules/next/dist/bin/next start -p ${port}`,
       url: `${baseURL}/api/health`,
       env: {
         DATA_DIR: dataDir,

@@ -121,12 +121,36 @@ test.describe('sessions end when they should', () => {
     await expect(tab).toHaveURL(/\/login/);
     const route = await replay.request.get('/api/apps/app_0000000000000000/api-keys');
     expect(route.status()).toBe(401);
+    expect(await (await replay.request.get('/api/auth/session')).json()).toBeNull();
     await replay.close();
 
     const otherTab = await other.newPage();
     await otherTab.goto('/apps');
     await expect(otherTab.getByTestId('signed-in-email')).toHaveText(merchant.email);
     await other.close();
+  });
+
+  test("next-auth's own POST /api/auth/signout ends the session too, and /api/auth/session then knows no one", async ({ browser }) => {
+    const owner = await browser.newPage();
+    const email = await signUp(owner);
+    await owner.close();
+    const context = await browser.newContext();
+    await signInViaApi(context.request, email);
+    expect((await (await context.request.get('/api/auth/session')).json()).user.email).toBe(email);
+    const saved = await context.storageState();
+    const { csrfToken } = await (await context.request.get('/api/auth/csrf')).json();
+    const out = await context.request.post('/api/auth/signout', { form: { csrfToken, callbackUrl: '/login' }, maxRedirects: 0 });
+    expect(out.status()).toBe(302);
+    expect(await (await context.request.get('/api/auth/session')).json()).toBeNull();
+    await context.close();
+
+    const replay = await browser.newContext({ storageState: saved });
+    expect(await (await replay.request.get('/api/auth/session')).json()).toBeNull();
+    expect((await replay.request.get('/api/apps/app_0000000000000000/api-keys')).status()).toBe(401);
+    const tab = await replay.newPage();
+    await tab.goto('/apps');
+    await expect(tab).toHaveURL(/\/login/);
+    await replay.close();
   });
 
   test('Sign out of all devices ends the sessions in other browsers too, and says so', async ({ page, browser, merchant }) => {
@@ -156,6 +180,18 @@ test.describe('sessions end when they should', () => {
     expect(merchant.email).toBeTruthy();
     const cookie = (await page.context().cookies()).find((c) => c.name.endsWith('authjs.session-token'));
     expect(cookie).toMatchObject({ name: 'authjs.session-token', secure: false, httpOnly: true, sameSite: 'Lax' });
+  });
+
+  test('a sign-in through the form or the credentials endpoint leaves a known-device cookie for 90 days', async ({ page, browser, merchant }) => {
+    const other = await browser.newContext();
+    await signInViaApi(other.request, merchant.email);
+    for (const context of [page.context(), other]) {
+      const cookie = (await context.cookies()).find((c) => c.name === 'kspay.known-device');
+      expect(cookie).toMatchObject({ secure: false, httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(cookie!.value).toMatch(/^\d+\.[\w-]{43}$/);
+      expect(cookie!.expires * 1000 - Date.now()).toBeGreaterThan(89 * 24 * 60 * 60 * 1000);
+    }
+    await other.close();
   });
 });
 

@@ -25,7 +25,8 @@ const schema = z.object({
   GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /**
    * Proxies in front of the server that append to X-Forwarded-For (a load balancer: 1). 0 = clients
-   * connect directly and their socket address is what the sign-in limiter counts.
+   * connect directly and their socket address is what the sign-in limiter counts. A request with
+   * fewer entries than this uses its leftmost entry (lib/request-ip.ts).
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Seed a demo merchant on an empty embedded database even in production mode. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { limiterKey } from './auth/limiter-key';
 import { clientIp } from './request-ip';
 
@@ -19,6 +19,36 @@ describe('clientIp', () => {
 
   it('with fewer entries than trusted hops, takes the leftmost', () => {
     expect(clientIp(xff('203.0.113.9, 10.0.0.2'), 3)).toBe('203.0.113.9');
+  });
+
+  it('drops a port and the brackets some load balancers append to the address', () => {
+    expect(clientIp(xff('6.6.6.6, 203.0.113.9:51234'), 0)).toBe('203.0.113.9');
+    expect(clientIp(xff('6.6.6.6, [2001:db8::7]:443'), 0)).toBe('2001:db8::7');
+    expect(clientIp(xff('[2001:db8::7]'), 0)).toBe('2001:db8::7');
+    expect(clientIp(xff('203.0.113.9:8080, 10.0.0.2:80'), 1)).toBe('203.0.113.9');
+    expect(clientIp(xff('2001:db8::7'), 0)).toBe('2001:db8::7');
+    expect(clientIp(xff('[not-an-ip]:443'), 0)).toBe('unknown');
+    expect(clientIp(xff('203.0.113.9:'), 0)).toBe('unknown');
+  });
+
+  it('warns once when the entry it uses is no address', async () => {
+    // A fresh module (nothing warned yet) that logs warnings.
+    vi.resetModules();
+    vi.stubEnv('LOG_LEVEL', 'warn');
+    const fresh = await import('./request-ip');
+    const warn = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(fresh.clientIp(xff('203.0.113.9:443'), 0)).toBe('203.0.113.9');
+      expect(fresh.clientIp(xff('garbage-1'), 0)).toBe('unknown');
+      expect(fresh.clientIp(xff('garbage-2'), 0)).toBe('unknown');
+      const lines = warn.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
+      expect(lines.filter((line) => line.event === 'request_ip.not_an_address')).toEqual([
+        expect.objectContaining({ level: 'warn', entry: 'garbage-1' }),
+      ]);
+    } finally {
+      warn.mockRestore();
+      vi.unstubAllEnvs();
+    }
   });
 
   it('answers "unknown" for no header or an entry that is no address', () => {

@@ -36,4 +36,7 @@ else if (mode === 'dev' ? process.env.GATEWAYS !== 'live' : process.env.GATEWAYS
   run('sandbox', process.execPath, ['--import', 'tsx', 'sandbox/main.ts']);
 }
 
-run('next', process.execPath, ['node_modules/next/dist/bin/next', mode, ...process.argv.slice(3)]);
+// The preload stamps the socket address on requests before Next listens (lib/auth/socket-address.ts).
+// `next dev` forks its server without it: there `register()` installs the stamp.
+const preload = ['--import', './scripts/stamp-socket-address.mjs'];
+run('next', process.execPath, [...preload, 'node_modules/next/dist/bin/next', mode, ...process.argv.slice(3)]);

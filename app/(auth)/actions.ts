@@ -3,7 +3,7 @@
 import { CredentialsSignin } from 'next-auth';
 import { getDb } from '@/db';
 import { createMerchant } from '@/db/queries/merchants';
-import { revokeAllSessions, revokeSession } from '@/db/queries/sessions';
+import { revokeAllSessions } from '@/db/queries/sessions';
 import { publicAction } from '@/lib/actions/action';
 import { signIn, signOut } from '@/lib/auth';
 import { hashPassword } from '@/lib/auth/password';
@@ -43,10 +43,8 @@ async function signInOrExplain(email: string, password: string, redirectTo: stri
   }
 }
 
-/** Ends this session: its token is refused from now on, wherever a copy of the cookie is. */
+/** Ends this session: its token is refused from now on, wherever a copy of the cookie is (lib/auth: events.signOut). */
 export async function signOutAction() {
-  const session = await currentSession();
-  if (session) await revokeSession(await getDb(), { sessionId: session.sessionId, merchantId: session.merchant.id });
   await signOut({ redirectTo: '/login' });
 }
 

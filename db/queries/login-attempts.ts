@@ -67,8 +67,7 @@ export async function finishLoginAttempt(db: Db, params: { id: string; succeeded
   await db.update(loginAttempts).set({ succeeded: params.succeeded }).where(eq(loginAttempts.id, params.id));
 }
 
-/** Deletes attempts older than `before` (they no longer count), for one email or for everyone. */
-export async function pruneLoginAttempts(db: Db, params: { before: Date; email?: string }) {
-  const old = lt(loginAttempts.createdAt, params.before);
-  await db.delete(loginAttempts).where(params.email ? and(eq(loginAttempts.email, params.email), old) : old);
+/** Deletes attempts older than `before`: they no longer count. */
+export async function pruneLoginAttempts(db: Db, params: { before: Date }) {
+  await db.delete(loginAttempts).where(lt(loginAttempts.createdAt, params.before));
 }

@@ -45,13 +45,13 @@ export async function signInCookie(origin: string, credentials: { email: string;
   const headers = forwardedHeaders(origin);
   const csrf = await auth.GET(new NextRequest(`${origin}/api/auth/csrf`, { headers }));
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const signedIn = await auth.POST(
-    new NextRequest(`${origin}/api/auth/callback/credentials`, {
-      method: 'POST',
-      body: new URLSearchParams({ ...credentials, csrfToken, callbackUrl: origin }),
-      headers: { ...headers, cookie: cookiesOf(csrf), 'content-type': 'application/x-www-form-urlencoded' },
-    }),
-  );
+  const callback = new NextRequest(`${origin}/api/auth/callback/credentials`, {
+    method: 'POST',
+    body: new URLSearchParams({ ...credentials, csrfToken, callbackUrl: origin }),
+    headers: { ...headers, cookie: cookiesOf(csrf), 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  // In scope: sign-in reads and sets the known-device cookie through `cookies()`.
+  const signedIn = await inRequestScope(callback, '/api/auth/[...nextauth]/route', () => auth.POST(callback));
   const cookie = cookiesOf(signedIn);
   if (!cookie.includes('session-token=')) throw new Error(`Sign-in failed (${signedIn.status})`);
   return cookie;

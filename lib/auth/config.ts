@@ -5,7 +5,7 @@ import { log } from '@/lib/log';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 
 /** A session token not used for this long expires (each visit renews it, up to SESSION_MAX_AGE_MS). */
-export const SESSION_IDLE_SECONDS = 24 * 60 * 60;
+const SESSION_IDLE_SECONDS = 24 * 60 * 60;
 
 /** The part of the auth config the proxy needs: JWT sessions, no database. */
 export function baseAuthConfig(): NextAuthConfig {

@@ -5,7 +5,7 @@ import { log } from '@/lib/log';
 import { SESSION_MAX_AGE_MS } from './session-state';
 import { SIGN_IN_WINDOW_MS } from './sign-in';
 
-export const PRUNE_EVERY_MS = 10 * 60 * 1000;
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 /** Deletes sign-in attempts outside the limiter's window and sessions past their lifetime. */
 export async function pruneSignInRecords(db: Db, now = new Date()) {

@@ -4,7 +4,7 @@ import { getSessionState } from '@/db/queries/sessions';
 /** However often it is renewed, a session ends this long after its sign-in. */
 export const SESSION_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type SessionClaims = { merchantId: string; sessionId: string; sessionVersion: number };
+type SessionClaims = { merchantId: string; sessionId: string; sessionVersion: number };
 export type SessionMerchant = { id: string; email: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

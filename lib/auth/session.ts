@@ -1,17 +1,19 @@
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getDb } from '@/db';
 import { auth } from './index';
-import { type SessionMerchant, liveSessionMerchant } from './session-state';
+import type { SessionMerchant } from './session-state';
 
 export type { SessionMerchant } from './session-state';
 
-/** The signed-in merchant and the session they are in, or null (checked against the database once per request). */
+/**
+ * The signed-in merchant and the session they are in, or null. `auth()` has already checked the
+ * session against the database (the `jwt` callback in ./index.ts), once per request.
+ */
 export const currentSession = cache(async (): Promise<{ merchant: SessionMerchant; sessionId: string } | null> => {
   const session = await auth();
-  const claims = { merchantId: session?.user?.id, sessionId: session?.sessionId, sessionVersion: session?.sessionVersion };
-  const merchant = await liveSessionMerchant(await getDb(), claims);
-  return merchant && claims.sessionId ? { merchant, sessionId: claims.sessionId } : null;
+  const id = session?.user?.id;
+  const email = session?.user?.email;
+  return id && email && session.sessionId ? { merchant: { id, email }, sessionId: session.sessionId } : null;
 });
 
 /** The signed-in merchant, or null. */

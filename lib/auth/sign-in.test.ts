@@ -4,6 +4,7 @@ import type { Database } from '@/db/client';
 import { createMerchant } from '@/db/queries/merchants';
 import { loginAttempts, merchantSessions } from '@/db/schema';
 import { openTestDatabase } from '@/db/test-db';
+import { knownDeviceCookie } from './known-device';
 import { hashPassword } from './password';
 import {
   MAX_DELAY_MS,
@@ -104,6 +105,45 @@ describe('signInWithPassword', () => {
     }
     expect(await attempt(email, '172.17.0.1', password, later(now, MAX_DELAY_MS))).toEqual({ ok: false, reason: 'rate_limited' });
     expect(await checked(email)).toBe(MAX_FAILURES_PER_EMAIL);
+  });
+
+  it("strangers' failures from 10 clients do not keep the owner's known device out; unknown clients stay limited", async () => {
+    const email = await newMerchant();
+    const device = knownDeviceCookie(email, new Date(Date.now() - 30 * 24 * 60 * 60 * 1000)).value;
+    const fromDevice = (ip: string, pw: string, now: Date, cookie = device) =>
+      signInWithPassword(database.db, { email, password: pw, ip, device: cookie }, now);
+    let now = new Date();
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
+      now = later(now, MAX_DELAY_MS);
+      // 10 clients: 5 IPv4 addresses and 5 IPv6 /64s, 5 guesses each.
+      const client = Math.floor(i / MAX_FAILURES_PER_CLIENT);
+      const ip = client < 5 ? `198.18.${client}.1` : `2001:db8:${client}::${i}`;
+      expect(await attempt(email, ip, `guess-${i}`, now)).toEqual({ ok: false, reason: 'invalid' });
+    }
+    // At once, with no delay, from an address the owner never used before.
+    expect(await fromDevice('203.0.113.80', password, now)).toMatchObject({ ok: true });
+    // Right after that success the email count is cleared: a new round of 50 from the strangers...
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
+      now = later(now, MAX_DELAY_MS);
+      await attempt(email, `198.19.${Math.floor(i / MAX_FAILURES_PER_CLIENT)}.1`, `guess-${i}`, now);
+    }
+    // ...locks out an unknown client, the right password included, a cookie for another email or a forged one...
+    const elsewhere = knownDeviceCookie('someone-else@example.com').value;
+    const forged = `${device.split('.')[0]}.${'A'.repeat(43)}`;
+    expect(await attempt(email, '203.0.113.81', password, later(now, MAX_DELAY_MS))).toEqual({ ok: false, reason: 'rate_limited' });
+    expect(await fromDevice('203.0.113.81', password, later(now, MAX_DELAY_MS), elsewhere)).toEqual({ ok: false, reason: 'rate_limited' });
+    expect(await fromDevice('203.0.113.81', password, later(now, MAX_DELAY_MS), forged)).toEqual({ ok: false, reason: 'rate_limited' });
+    // ...not the known device.
+    expect(await fromDevice('203.0.113.80', password, now)).toMatchObject({ ok: true });
+  });
+
+  it('a known device keeps its own per-client limit', async () => {
+    const email = await newMerchant();
+    const device = knownDeviceCookie(email).value;
+    const now = new Date();
+    const fromDevice = (pw: string) => signInWithPassword(database.db, { email, password: pw, ip: '203.0.113.90', device }, now);
+    for (let i = 0; i < MAX_FAILURES_PER_CLIENT; i++) expect(await fromDevice(`guess-${i}`)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await fromDevice(password)).toEqual({ ok: false, reason: 'rate_limited' });
   });
 
   it('counts an IPv6 client by its /64', async () => {

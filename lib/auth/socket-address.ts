@@ -6,7 +6,10 @@ const installed = Symbol.for('kspay.socketAddressStamp');
  * Appends the TCP peer's address to X-Forwarded-For on every request this process serves, the way
  * a proxy hop does. Next does not expose the socket to route handlers or actions, and `next start`
  * sets X-Forwarded-For only when the client sent none, so without this the client would choose the
- * address the sign-in limiter counts. Installed once, from `register()`, before any page runs.
+ * address the sign-in limiter counts. Installed by scripts/stamp-socket-address.mjs, preloaded with
+ * `node --import` before Next starts: `next start` listens before `register()` runs, so requests
+ * arriving during start-up (migrations) would otherwise pass unstamped. `register()` installs it
+ * too, for servers started without the preload; installing twice is a no-op.
  */
 export function stampSocketAddress() {
   const proto = Server.prototype as Server & { [installed]?: true };
