@@ -133,7 +133,7 @@ describe('the money path over HTTP, with the sandbox delivering', () => {
     expect(deliveries.every((d: { ok: boolean }) => d.ok)).toBe(true);
   });
 
-  it('a forged delivery is answered 401/400 with its reason and recorded; ids that name nothing are 404', async () => {
+  it("a forged delivery is answered 401/400 with its reason and recorded; ids that name nothing, or another gateway's path, are 404", async () => {
     const { actor, order, connection } = await connected('razorpay');
     const url = `${dashboardUrl}/api/webhooks/razorpay/${connection.webhookEndpointId}`;
     const body = JSON.stringify({ entity: 'event', event: 'payment.captured', payload: { payment: { entity: { id: 'pay_forged', amount: 100, currency: 'INR', status: 'captured', order_id: order.gatewayOrderId } } }, created_at: 1 });
@@ -142,6 +142,9 @@ describe('the money path over HTTP, with the sandbox delivering', () => {
     expect(await call(url, { body })).toMatchObject({ status: 400, json: { outcome: 'rejected', reason: 'missing_signature' } });
     expect((await call(`${dashboardUrl}/api/webhooks/razorpay/whe_short`, { body })).status).toBe(404);
     expect((await call(`${dashboardUrl}/api/webhooks/paypal/${connection.webhookEndpointId}`, { body })).status).toBe(404);
+    // The endpoint is a Razorpay one: under Cashfree's path it names nothing (and nothing is recorded).
+    const cashfreeScheme = { 'x-webhook-signature': 'A'.repeat(43) + '=', 'x-webhook-timestamp': '1' };
+    expect((await call(`${dashboardUrl}/api/webhooks/cashfree/${connection.webhookEndpointId}`, { body, headers: cashfreeScheme })).status).toBe(404);
     expect(await statusOf(order.id)).toBe('created');
     expect((await logOf(actor.appId)).map((e) => e.rejectionReason).sort()).toEqual(['missing_signature', 'signature_mismatch']);
   });

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db';
-import { getConnectionByEndpoint, getCredentials } from '@/db/queries/gateway-connections';
 import { lockOrderByGatewayId } from '@/db/queries/orders';
+import { getWebhookEndpoint } from '@/db/queries/webhook-endpoints';
 import { claimEvent, recordDelivery, recordRejectedDelivery, setEventOutcome } from '@/db/queries/webhook-events';
-import type { GatewayConnection } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
 import { type GatewayEvent, type GatewayName, getGateway, type HeadersLike, type WebhookRejection } from '@/lib/gateways';
@@ -21,8 +20,13 @@ export type ReceiveResult =
   | { outcome: 'applied' | 'duplicate' | 'stale' | 'ignored' }
   | { outcome: 'rejected'; reason: RejectionReason };
 
-/** Secrets a delivery may be signed with: Razorpay's webhook secret (and the previous one for a day), Cashfree's client secrets. */
-async function candidateSecrets(db: Db, gateway: GatewayName, connection: GatewayConnection): Promise<string[]> {
+type Endpoint = NonNullable<Awaited<ReturnType<typeof getWebhookEndpoint>>>;
+
+/**
+ * Secrets a delivery may be signed with: Razorpay's webhook secret (and the previous one for a
+ * day), Cashfree's client secrets (verified and current credentials).
+ */
+function candidateSecrets(gateway: GatewayName, { connection, current, verified }: Endpoint): string[] {
   if (gateway === 'razorpay') {
     const previousValid =
       connection.previousWebhookSecret &&
@@ -30,8 +34,7 @@ async function candidateSecrets(db: Db, gateway: GatewayName, connection: Gatewa
       connection.previousWebhookSecretExpiresAt > new Date();
     return [connection.webhookSecret, ...(previousValid ? [connection.previousWebhookSecret!] : [])].map(decryptSecret);
   }
-  const ids = [...new Set([connection.verifiedCredentialsId, connection.currentCredentialsId])].filter((id) => id !== null);
-  const credentials = await Promise.all(ids.map((credentialsId) => getCredentials(db, { connectionId: connection.id, credentialsId })));
+  const credentials = verified?.id === current?.id ? [current] : [verified, current];
   return credentials.filter((c) => c?.gateway === 'cashfree').map((c) => decryptSecret(c!.secret));
 }
 
@@ -46,10 +49,14 @@ export async function receiveWebhook(
   db: Db,
   input: { gateway: GatewayName; endpointId: string; rawBody: string; headers: HeadersLike },
 ): Promise<ReceiveResult> {
-  const connection = await getConnectionByEndpoint(db, { endpointId: input.endpointId });
-  if (!connection) throw new AppError('not_found', 'Unknown webhook endpoint');
+  const endpoint = await getWebhookEndpoint(db, { endpointId: input.endpointId });
+  // An endpoint serves the gateway of its credentials (either, while a replacement is verified).
+  if (!endpoint || (endpoint.current?.gateway !== input.gateway && endpoint.verified?.gateway !== input.gateway)) {
+    throw new AppError('not_found', 'Unknown webhook endpoint');
+  }
+  const { connection } = endpoint;
   const adapter = getGateway(input.gateway);
-  const secrets = await candidateSecrets(db, input.gateway, connection);
+  const secrets = candidateSecrets(input.gateway, endpoint);
   const verification = adapter.verifyWebhook({ rawBody: input.rawBody, headers: input.headers, secrets });
   const base = {
     appId: connection.appId,
