@@ -333,8 +333,14 @@ export const webhookEvents = pgTable(
   // Per app: one gateway account may feed several apps, each must get its own copy.
   (t) => [
     uniqueIndex('webhook_events_app_dedup_idx').on(t.appId, t.gateway, t.dedupKey),
-    // "Last event at" on the Webhook step, and the rejected-rows pruning, read these.
-    index('webhook_events_connection_outcome_received_idx').on(t.connectionId, t.outcome, t.receivedAt),
+    // The Webhook step's "last event at" (a backward scan of one entry) and the rejected-rows
+    // pruning each read their own partial index; queries repeat these predicates literally.
+    index('webhook_events_connection_verified_idx')
+      .on(t.connectionId, t.receivedAt)
+      .where(sql`${t.outcome} <> 'rejected' and ${t.source} = 'webhook'`),
+    index('webhook_events_connection_rejected_idx')
+      .on(t.connectionId, t.receivedAt)
+      .where(sql`${t.outcome} = 'rejected'`),
     index('webhook_events_order_idx')
       .on(t.orderId, t.receivedAt)
       .where(sql`${t.orderId} is not null`),

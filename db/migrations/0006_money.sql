@@ -83,7 +83,8 @@ CREATE UNIQUE INDEX "refunds_app_gateway_refund_idx" ON "refunds" USING btree ("
 CREATE INDEX "refunds_payment_idx" ON "refunds" USING btree ("payment_id");--> statement-breakpoint
 ALTER TABLE "webhook_events" ADD CONSTRAINT "webhook_events_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "webhook_events_app_dedup_idx" ON "webhook_events" USING btree ("app_id","gateway","dedup_key");--> statement-breakpoint
-CREATE INDEX "webhook_events_connection_outcome_received_idx" ON "webhook_events" USING btree ("connection_id","outcome","received_at");--> statement-breakpoint
+CREATE INDEX "webhook_events_connection_verified_idx" ON "webhook_events" USING btree ("connection_id","received_at") WHERE "webhook_events"."outcome" <> 'rejected' and "webhook_events"."source" = 'webhook';--> statement-breakpoint
+CREATE INDEX "webhook_events_connection_rejected_idx" ON "webhook_events" USING btree ("connection_id","received_at") WHERE "webhook_events"."outcome" = 'rejected';--> statement-breakpoint
 CREATE INDEX "webhook_events_order_idx" ON "webhook_events" USING btree ("order_id","received_at") WHERE "webhook_events"."order_id" is not null;--> statement-breakpoint
 ALTER TABLE "webhook_events" DROP COLUMN "deliveries";--> statement-breakpoint
 ALTER TABLE "webhook_events" DROP COLUMN "last_received_at";

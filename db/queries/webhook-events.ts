@@ -46,7 +46,7 @@ export async function recordRejectedDelivery(db: Db, delivery: Omit<NewDelivery,
         db
           .select({ id: webhookEvents.id })
           .from(webhookEvents)
-          .where(and(eq(webhookEvents.connectionId, delivery.connectionId), eq(webhookEvents.outcome, 'rejected')))
+          .where(and(eq(webhookEvents.connectionId, delivery.connectionId), sql`${webhookEvents.outcome} = 'rejected'`))
           .orderBy(sql`${webhookEvents.receivedAt} desc`)
           .offset(KEPT_REJECTED - 1)
           .limit(100)
@@ -56,9 +56,10 @@ export async function recordRejectedDelivery(db: Db, delivery: Omit<NewDelivery,
     );
 }
 
-const VERIFIED: DeliveryOutcome[] = ['applied', 'duplicate', 'stale', 'ignored'];
-
-/** When the connection's latest verified delivery arrived (an index read, so no delivery writes a shared row). */
+/**
+ * When the connection's latest verified delivery (applied, duplicate, stale or ignored) arrived:
+ * an index read, so no delivery has to write a row they all share.
+ */
 export async function getLastWebhookEventAt(db: Db, params: { connectionId: string }) {
   const [row] = await db
     .select({ at: max(webhookEvents.receivedAt) })
@@ -66,8 +67,7 @@ export async function getLastWebhookEventAt(db: Db, params: { connectionId: stri
     .where(
       and(
         eq(webhookEvents.connectionId, params.connectionId),
-        inArray(webhookEvents.outcome, VERIFIED),
-        eq(webhookEvents.source, 'webhook'),
+        sql`${webhookEvents.outcome} <> 'rejected' and ${webhookEvents.source} = 'webhook'`,
       ),
     );
   return row?.at ?? null;
