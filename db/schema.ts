@@ -237,12 +237,18 @@ export const orders = pgTable(
     customerPhone: varchar('customer_phone', { length: 32 }),
     status: orderStatus('status').notNull().default('created'),
     mode: gatewayModeEnum('mode').notNull(),
+    /** The reconciler's claim: no instance syncs the order again before this time. */
+    syncClaimedUntil: timestamp('sync_claimed_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('orders_app_gateway_order_idx').on(t.appId, t.gateway, t.gatewayOrderId),
     index('orders_app_mode_created_idx').on(t.appId, t.mode, t.createdAt),
+    // The reconciler's queue: only unfinished orders are in it.
+    index('orders_unfinished_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.status} in ('created', 'processing')`),
   ],
 );
 

@@ -18,6 +18,7 @@ CREATE TABLE "orders" (
 	"customer_phone" varchar(32),
 	"status" "order_status" DEFAULT 'created' NOT NULL,
 	"mode" "gateway_mode" NOT NULL,
+	"sync_claimed_until" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -77,6 +78,7 @@ ALTER TABLE "refunds" ADD CONSTRAINT "refunds_app_id_apps_id_fk" FOREIGN KEY ("a
 ALTER TABLE "refunds" ADD CONSTRAINT "refunds_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "orders_app_gateway_order_idx" ON "orders" USING btree ("app_id","gateway","gateway_order_id");--> statement-breakpoint
 CREATE INDEX "orders_app_mode_created_idx" ON "orders" USING btree ("app_id","mode","created_at");--> statement-breakpoint
+CREATE INDEX "orders_unfinished_idx" ON "orders" USING btree ("updated_at") WHERE "orders"."status" in ('created', 'processing');--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_app_gateway_payment_idx" ON "payments" USING btree ("app_id","gateway","gateway_payment_id");--> statement-breakpoint
 CREATE INDEX "payments_order_idx" ON "payments" USING btree ("order_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "refunds_app_gateway_refund_idx" ON "refunds" USING btree ("app_id","gateway","gateway_refund_id");--> statement-breakpoint

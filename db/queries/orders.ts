@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { orders } from '../schema';
 
@@ -39,4 +39,34 @@ export async function setOrderStatus(db: Db, params: { appId: string; orderId: s
     .update(orders)
     .set({ status, updatedAt: sql`now()` })
     .where(and(eq(orders.appId, params.appId), eq(orders.id, params.orderId)));
+}
+
+/**
+ * Claims up to `limit` orders still created or processing `quietSeconds` after their last change
+ * (and made within `lookbackSeconds`): each is handed to one caller, whatever the number of
+ * instances running, and not again for `claimSeconds`.
+ */
+export async function claimUnfinishedOrders(
+  db: Db,
+  params: { quietSeconds: number; lookbackSeconds: number; claimSeconds: number; limit: number },
+) {
+  const due = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(
+      and(
+        sql`${orders.status} in ('created', 'processing')`,
+        lt(orders.updatedAt, sql`now() - ${params.quietSeconds} * interval '1 second'`),
+        sql`${orders.createdAt} > now() - ${params.lookbackSeconds} * interval '1 second'`,
+        or(isNull(orders.syncClaimedUntil), lt(orders.syncClaimedUntil, sql`now()`)),
+      ),
+    )
+    .orderBy(asc(orders.updatedAt))
+    .limit(params.limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(orders)
+    .set({ syncClaimedUntil: sql`now() + ${params.claimSeconds} * interval '1 second'` })
+    .where(inArray(orders.id, due))
+    .returning({ id: orders.id, appId: orders.appId });
 }

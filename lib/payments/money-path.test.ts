@@ -20,6 +20,7 @@ import { runTestOrder } from '@/lib/gateway-connections/verify';
 import { razorpayWebhookSignature } from '@/lib/gateways/signatures';
 import { createSandbox, type Sandbox } from '@/sandbox/server';
 import { call, closedPort } from '@/sandbox/test-utils';
+import { reconcileOrders } from './reconcile';
 import { syncOrder } from './sync';
 
 let database: Database;
@@ -202,5 +203,23 @@ describe('sync with the gateway', () => {
     expect(await syncOrder(database.db, { appId: actor.appId, orderId: order.id })).toMatchObject({ status: 'paid', applied: 2 });
     const stored = await listOrderPayments(database.db, { appId: actor.appId, orderId: order.id });
     expect(stored.map((p) => p.status).sort()).toEqual(['captured', 'dropped']);
+  });
+
+  it('the reconciler syncs each stuck order once, however many instances run it at the same moment', async () => {
+    const stuck = [await connected('razorpay'), await connected('razorpay')];
+    for (const { order } of stuck) {
+      await call(`${sandbox.url}/__sandbox/payments`, { body: { gateway: 'razorpay', order_id: order.gatewayOrderId, outcome: 'captured' } });
+    }
+    const settings = { quietSeconds: 0, limit: 100 };
+    const rounds = await Promise.all([reconcileOrders(database.db, settings), reconcileOrders(database.db, settings), reconcileOrders(database.db, settings)]);
+    const synced = rounds.flatMap((r) => r.synced);
+    expect(new Set(synced).size).toBe(synced.length);
+    for (const { actor, order } of stuck) {
+      expect(synced).toContain(order.id);
+      expect(await statusOf(order.id)).toBe('paid');
+      expect((await logOf(actor.appId)).map((e) => [e.source, e.outcome])).toEqual([['sync', 'applied']]);
+    }
+    // Claimed for a while: the next round leaves them (and every order still claimed) alone.
+    expect((await reconcileOrders(database.db, settings)).synced).toEqual([]);
   });
 });
