@@ -246,7 +246,7 @@ describe('receiveWebhook: forgeries are refused, recorded, and change nothing', 
       [{ 'x-razorpay-signature': good }, body.replace('50000', '50001'), 'signature_mismatch'],
       [{ 'x-razorpay-signature': good.replace(/.$/, (c) => (c === '0' ? '1' : '0')) }, body, 'signature_mismatch'],
       [{ 'x-razorpay-signature': razorpayWebhookSignature(other, secret) }, body, 'signature_mismatch'],
-      [{}, body, 'missing_signature'],
+      [{ authorization: 'Bearer t', cookie: 'sid=1', 'x-api-key': 'k', 'x-client-secret': 's', 'user-agent': 'Razorpay-Webhook/v1' }, body, 'missing_signature'],
       [{ 'x-razorpay-signature': '' }, body, 'missing_signature'],
       [{ 'x-razorpay-signature': hmacSha256(secret, body, 'base64') }, body, 'malformed_signature'],
       [{ 'x-razorpay-signature': good.toUpperCase() }, body, 'malformed_signature'],
@@ -261,6 +261,8 @@ describe('receiveWebhook: forgeries are refused, recorded, and change nothing', 
     ).rejects.toBeInstanceOf(AppError);
     const rows = await eventsOf(actor.appId);
     expect(rows.map((r) => r.rejectionReason)).toEqual(cases.map(([, , reason]) => reason));
+    // Headers are kept minus anything that may carry a secret.
+    expect(rows[4]!.headers).toEqual({ 'user-agent': 'Razorpay-Webhook/v1', 'x-razorpay-event-id': 'evt_forged' });
     expect(rows.every((r) => r.outcome === 'rejected' && r.dedupKey === null && !('x-razorpay-signature' in r.headers) && !('x-webhook-signature' in r.headers))).toBe(true);
     expect((await getOrder(database.db, { appId: actor.appId, orderId: order.id }))!.status).toBe('created');
     expect(await listOrderPayments(database.db, { appId: actor.appId, orderId: order.id })).toEqual([]);
