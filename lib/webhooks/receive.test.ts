@@ -305,9 +305,12 @@ describe('receiveWebhook: forgeries are refused, recorded, and change nothing', 
     for (let batch = 0; batch < 11; batch++) {
       await Promise.all(Array.from({ length: 100 }, () => deliver('{}', { 'x-razorpay-signature': 'nope' })));
     }
+    // Concurrent rejections each prune what their statement saw, so a burst may leave a few over
+    // the limit; the next delivery prunes back to it.
+    expect((await eventsOf(actor.appId)).length).toBeLessThanOrEqual(KEPT_REJECTED + 100);
+    await deliver('{}', {});
     const rows = await eventsOf(actor.appId);
-    expect(rows.length).toBeLessThanOrEqual(KEPT_REJECTED + 10);
-    expect(rows.length).toBeGreaterThanOrEqual(KEPT_REJECTED);
+    expect(rows).toHaveLength(KEPT_REJECTED);
     // The oldest (the big body) went first.
     expect(rows.some((r) => r.payload === row!.payload)).toBe(false);
   }, 60_000);
