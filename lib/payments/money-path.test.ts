@@ -141,13 +141,20 @@ describe('the money path over HTTP, with the sandbox delivering', () => {
     const forged = await call(url, { body, headers: { 'x-razorpay-signature': razorpayWebhookSignature(body, 'guessed'), 'x-razorpay-event-id': 'evt_1' } });
     expect(forged).toMatchObject({ status: 401, json: { outcome: 'rejected', reason: 'signature_mismatch' } });
     expect(await call(url, { body })).toMatchObject({ status: 400, json: { outcome: 'rejected', reason: 'missing_signature' } });
+    // Signed, but an event we do not handle: acknowledged (a day of retries would get the endpoint disabled).
+    const secret = await revealWebhookSecret(database.db, actor);
+    const unknown = JSON.stringify({ entity: 'event', event: 'payment.dispute.created', payload: {}, created_at: 2 });
+    expect(await call(url, { body: unknown, headers: { 'x-razorpay-signature': razorpayWebhookSignature(unknown, secret) } })).toMatchObject({
+      status: 200,
+      json: { outcome: 'rejected', reason: 'unknown_event' },
+    });
     expect((await call(`${dashboardUrl}/api/webhooks/razorpay/whe_short`, { body })).status).toBe(404);
     expect((await call(`${dashboardUrl}/api/webhooks/paypal/${connection.webhookEndpointId}`, { body })).status).toBe(404);
     // The endpoint is a Razorpay one: under Cashfree's path it names nothing (and nothing is recorded).
     const cashfreeScheme = { 'x-webhook-signature': 'A'.repeat(43) + '=', 'x-webhook-timestamp': '1' };
     expect((await call(`${dashboardUrl}/api/webhooks/cashfree/${connection.webhookEndpointId}`, { body, headers: cashfreeScheme })).status).toBe(404);
     expect(await statusOf(order.id)).toBe('created');
-    expect((await logOf(actor.appId)).map((e) => e.rejectionReason).sort()).toEqual(['missing_signature', 'signature_mismatch']);
+    expect((await logOf(actor.appId)).map((e) => e.rejectionReason).sort()).toEqual(['missing_signature', 'signature_mismatch', 'unknown_event']);
   });
 
   it('the database going away mid-delivery gets a 5xx, and the sandbox retry applies the event exactly once', async () => {
