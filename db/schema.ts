@@ -1,5 +1,7 @@
 import { relations } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   char,
   index,
@@ -20,6 +22,12 @@ export const credentialsStatus = pgEnum('credentials_status', ['pending', 'submi
 export const stepStatus = pgEnum('step_status', ['pending', 'done', 'verified', 'not_required']);
 export const attemptOutcome = pgEnum('attempt_outcome', ['in_progress', 'succeeded', 'failed', 'unavailable']);
 export const apiKeyKind = pgEnum('api_key_kind', ['public', 'secret']);
+/** Merchant-facing order status (CREATED, PROCESSING, PAID, FAILED, REFUNDED, partially refunded). */
+export const orderStatus = pgEnum('order_status', ['created', 'processing', 'paid', 'failed', 'refunded', 'partially_refunded']);
+export const paymentStatus = pgEnum('payment_status', ['created', 'pending', 'authorized', 'captured', 'failed', 'dropped', 'refunded']);
+export const refundStatus = pgEnum('refund_status', ['pending', 'processed', 'failed']);
+export const deliveryOutcome = pgEnum('delivery_outcome', ['applied', 'duplicate', 'stale', 'ignored', 'rejected']);
+export const eventSource = pgEnum('event_source', ['webhook', 'sync']);
 
 export const merchants = pgTable('merchants', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -204,9 +212,102 @@ export const auditLog = pgTable(
   ],
 );
 
+const money = (name: string) => bigint(name, { mode: 'number' });
+
+/** Orders made through KS Pay (the wizard's verification order, the merchant API next). */
+export const orders = pgTable(
+  'orders',
+  {
+    /** Ours: `ord_` + 16 base62. */
+    id: varchar('id', { length: 24 }).primaryKey(),
+    appId: uuid('app_id')
+      .notNull()
+      .references(() => apps.id, { onDelete: 'cascade' }),
+    connectionId: uuid('connection_id').references(() => gatewayConnections.id, { onDelete: 'set null' }),
+    /** The credentials the order was made with: sync asks the same gateway account. */
+    credentialsId: uuid('credentials_id').references(() => gatewayCredentials.id, { onDelete: 'set null' }),
+    gateway: gatewayName('gateway').notNull(),
+    gatewayOrderId: varchar('gateway_order_id', { length: 64 }).notNull(),
+    /** Minor units (paise). */
+    amount: money('amount').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    receipt: varchar('receipt', { length: 40 }),
+    notes: jsonb('notes').$type<Record<string, string>>().notNull().default({}),
+    customerEmail: varchar('customer_email', { length: 254 }),
+    customerPhone: varchar('customer_phone', { length: 32 }),
+    status: orderStatus('status').notNull().default('created'),
+    mode: gatewayModeEnum('mode').notNull(),
+    /** The reconciler's claim: no instance syncs the order again before this time. */
+    syncClaimedUntil: timestamp('sync_claimed_until', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('orders_app_gateway_order_idx').on(t.appId, t.gateway, t.gatewayOrderId),
+    index('orders_app_mode_created_idx').on(t.appId, t.mode, t.createdAt),
+    // The reconciler's queue: only unfinished orders are in it.
+    index('orders_unfinished_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.status} in ('created', 'processing')`),
+  ],
+);
+
+/** Each payment attempt on an order, as the gateway last told us (forward-only, lib/payments/state). */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appId: uuid('app_id')
+      .notNull()
+      .references(() => apps.id, { onDelete: 'cascade' }),
+    orderId: varchar('order_id', { length: 24 })
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    gateway: gatewayName('gateway').notNull(),
+    gatewayPaymentId: varchar('gateway_payment_id', { length: 64 }).notNull(),
+    method: varchar('method', { length: 16 }),
+    amount: money('amount').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    status: paymentStatus('status').notNull(),
+    errorCode: text('error_code'),
+    errorDescription: text('error_description'),
+    amountRefunded: money('amount_refunded').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('payments_app_gateway_payment_idx').on(t.appId, t.gateway, t.gatewayPaymentId),
+    index('payments_order_idx').on(t.orderId),
+  ],
+);
+
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appId: uuid('app_id')
+      .notNull()
+      .references(() => apps.id, { onDelete: 'cascade' }),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'cascade' }),
+    gateway: gatewayName('gateway').notNull(),
+    gatewayRefundId: varchar('gateway_refund_id', { length: 64 }).notNull(),
+    amount: money('amount').notNull(),
+    status: refundStatus('status').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('refunds_app_gateway_refund_idx').on(t.appId, t.gateway, t.gatewayRefundId),
+    index('refunds_payment_idx').on(t.paymentId),
+  ],
+);
+
 /**
- * The webhook inbox: every correctly signed delivery, stored once per gateway event id before we
- * answer 2xx, so nothing acknowledged is ever lost and retries are recognised as duplicates.
+ * The delivery log: one row per delivery (and per sync observation) with its outcome. The first
+ * verified delivery of a signed content holds `dedup_key` (unique), so any later copy, whatever
+ * unsigned event-id header it carries, is a `duplicate`. Rejected rows are pruned per connection.
  */
 export const webhookEvents = pgTable(
   'webhook_events',
@@ -218,19 +319,37 @@ export const webhookEvents = pgTable(
     /** Kept after a gateway reset (set null): acknowledged events are never lost. */
     connectionId: uuid('connection_id').references(() => gatewayConnections.id, { onDelete: 'set null' }),
     gateway: gatewayName('gateway').notNull(),
-    eventId: varchar('event_id', { length: 128 }).notNull(),
-    eventType: varchar('event_type', { length: 64 }).notNull(),
+    source: eventSource('source').notNull().default('webhook'),
+    outcome: deliveryOutcome('outcome').notNull(),
+    rejectionReason: varchar('rejection_reason', { length: 32 }),
+    /** The gateway's event id (an unsigned header, or a fallback from the body): shown, never trusted. */
+    eventId: varchar('event_id', { length: 128 }),
+    eventType: varchar('event_type', { length: 64 }),
+    /** sha256 of the raw body, on the first verified delivery of that body only (null on copies). */
+    dedupKey: char('dedup_key', { length: 64 }),
+    bodySha256: char('body_sha256', { length: 64 }).notNull(),
     gatewayOrderId: varchar('gateway_order_id', { length: 64 }),
+    orderId: varchar('order_id', { length: 24 }).references(() => orders.id, { onDelete: 'set null' }),
+    gatewayPaymentId: varchar('gateway_payment_id', { length: 64 }),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+    /** The raw body; a rejected one cut at 16 KB. */
     payload: text('payload').notNull(),
-    deliveries: integer('deliveries').notNull().default(1),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
-    lastReceivedAt: timestamp('last_received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // Per app: one gateway account may feed several apps, each must get its own copy.
   (t) => [
-    uniqueIndex('webhook_events_app_event_idx').on(t.appId, t.gateway, t.eventId),
-    // The Webhook step's "last event at" is max(received_at) of the connection, read from here.
-    index('webhook_events_connection_received_idx').on(t.connectionId, t.receivedAt),
+    uniqueIndex('webhook_events_app_dedup_idx').on(t.appId, t.gateway, t.dedupKey),
+    // The Webhook step's "last event at" (a backward scan of one entry) and the rejected-rows
+    // pruning each read their own partial index; queries repeat these predicates literally.
+    index('webhook_events_connection_verified_idx')
+      .on(t.connectionId, t.receivedAt)
+      .where(sql`${t.outcome} <> 'rejected' and ${t.source} = 'webhook'`),
+    index('webhook_events_connection_rejected_idx')
+      .on(t.connectionId, t.receivedAt)
+      .where(sql`${t.outcome} = 'rejected'`),
+    index('webhook_events_order_idx')
+      .on(t.orderId, t.receivedAt)
+      .where(sql`${t.orderId} is not null`),
   ],
 );
 
@@ -248,3 +367,7 @@ export type VerificationAttempt = typeof verificationAttempts.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type WebhookEvent = typeof webhookEvents.$inferSelect;
+export type Order = typeof orders.$inferSelect;
+export type Payment = typeof payments.$inferSelect;
+export type Refund = typeof refunds.$inferSelect;
+export type DeliveryOutcome = (typeof deliveryOutcome.enumValues)[number];

@@ -10,6 +10,7 @@ export function randomBase62(length: number): string {
 }
 
 export const newAppPublicId = () => `app_${randomBase62(16)}`;
+export const newOrderId = () => `ord_${randomBase62(16)}`;
 
 /** Ids from URLs are checked for shape before any query: a malformed one names nothing. */
 export const isAppPublicId = (value: string) => /^app_[0-9A-Za-z]{16}$/.test(value);

@@ -16,11 +16,6 @@ export async function getConnectionForUpdate(db: Db, params: { appId: string }) 
   return row ?? null;
 }
 
-export async function getConnectionByEndpoint(db: Db, params: { endpointId: string }) {
-  const [row] = await db.select().from(gatewayConnections).where(eq(gatewayConnections.webhookEndpointId, params.endpointId));
-  return row ?? null;
-}
-
 /** Creates the app's connection unless it has one (a concurrent request may be creating it too). */
 export async function insertConnectionIfMissing(
   db: Db,

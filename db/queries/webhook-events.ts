@@ -1,28 +1,82 @@
-import { eq, max, sql } from 'drizzle-orm';
+import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { webhookEvents } from '../schema';
+import { type DeliveryOutcome, webhookEvents } from '../schema';
+
+type NewDelivery = typeof webhookEvents.$inferInsert;
+
+/** Rejected deliveries kept per connection: a stranger can fill no more than this. */
+export const KEPT_REJECTED = 1000;
 
 /**
- * Stores a verified event once per (app, gateway, event id); a retry only bumps its delivery count.
- * Returns whether this delivery was the first.
+ * The first verified delivery of a signed content claims its dedup key; returns its id, or null
+ * when the key is taken (a copy: the caller records it as a duplicate). A concurrent copy waits
+ * here on the unique index until the first one's transaction ends.
  */
-export async function storeWebhookEvent(db: Db, event: typeof webhookEvents.$inferInsert) {
+export async function claimEvent(db: Db, delivery: NewDelivery & { dedupKey: string }) {
   const [row] = await db
     .insert(webhookEvents)
-    .values(event)
-    .onConflictDoUpdate({
-      target: [webhookEvents.appId, webhookEvents.gateway, webhookEvents.eventId],
-      set: { deliveries: sql`${webhookEvents.deliveries} + 1`, lastReceivedAt: sql`now()` },
-    })
-    .returning({ deliveries: webhookEvents.deliveries });
-  return { first: row!.deliveries === 1 };
+    .values(delivery)
+    .onConflictDoNothing({ target: [webhookEvents.appId, webhookEvents.gateway, webhookEvents.dedupKey] })
+    .returning({ id: webhookEvents.id });
+  return row?.id ?? null;
 }
 
-/** When the connection's latest event arrived (an index-only read, so no delivery writes a shared row). */
+export async function setEventOutcome(db: Db, params: { eventId: string }, result: { outcome: DeliveryOutcome; orderId: string | null }) {
+  await db.update(webhookEvents).set(result).where(eq(webhookEvents.id, params.eventId));
+}
+
+/** A delivery that changes nothing: a duplicate, or a sync observation. */
+export async function recordDelivery(db: Db, delivery: NewDelivery) {
+  await db.insert(webhookEvents).values({ ...delivery, dedupKey: null });
+}
+
+/** Records a rejected delivery and, in the same statement, drops the connection's older ones beyond the limit. */
+export async function recordRejectedDelivery(db: Db, delivery: Omit<NewDelivery, 'outcome'> & { connectionId: string }) {
+  // The statement sees the table as it was before its insert: keeping KEPT_REJECTED - 1 older rows
+  // leaves KEPT_REJECTED with the new one.
+  const inserted = db.$with('inserted').as(
+    db.insert(webhookEvents).values({ ...delivery, outcome: 'rejected', dedupKey: null }).returning({ id: webhookEvents.id }),
+  );
+  await db
+    .with(inserted)
+    .delete(webhookEvents)
+    .where(
+      inArray(
+        webhookEvents.id,
+        db
+          .select({ id: webhookEvents.id })
+          .from(webhookEvents)
+          .where(and(eq(webhookEvents.connectionId, delivery.connectionId), sql`${webhookEvents.outcome} = 'rejected'`))
+          .orderBy(sql`${webhookEvents.receivedAt} desc`)
+          .offset(KEPT_REJECTED - 1)
+          .limit(100)
+          // Concurrent rejections prune side by side instead of waiting on (or deadlocking over) each other's rows.
+          .for('update', { skipLocked: true }),
+      ),
+    );
+}
+
+/**
+ * When the connection's latest verified delivery (applied, duplicate, stale or ignored) arrived:
+ * an index read, so no delivery has to write a row they all share.
+ */
 export async function getLastWebhookEventAt(db: Db, params: { connectionId: string }) {
   const [row] = await db
     .select({ at: max(webhookEvents.receivedAt) })
     .from(webhookEvents)
-    .where(eq(webhookEvents.connectionId, params.connectionId));
+    .where(
+      and(
+        eq(webhookEvents.connectionId, params.connectionId),
+        sql`${webhookEvents.outcome} <> 'rejected' and ${webhookEvents.source} = 'webhook'`,
+      ),
+    );
   return row?.at ?? null;
+}
+
+export async function listConnectionEvents(db: Db, params: { appId: string; connectionId: string }) {
+  return db
+    .select()
+    .from(webhookEvents)
+    .where(and(eq(webhookEvents.appId, params.appId), eq(webhookEvents.connectionId, params.connectionId)))
+    .orderBy(webhookEvents.receivedAt);
 }

@@ -4,19 +4,22 @@ import {
   getCredentials,
   updateConnection,
 } from '@/db/queries/gateway-connections';
+import { insertOrder } from '@/db/queries/orders';
 import { type AttemptFinish, finishAttempt, insertAttempt, voidUnfinishedAttempts } from '@/db/queries/verification-attempts';
 import type { GatewayConnection, GatewayCredentials } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { type GatewayOrder, isGatewayError } from '@/lib/gateways';
 import { createOrder } from '@/lib/gateways/create-order';
 import { GATEWAYS } from '@/lib/gateways/descriptors';
-import { randomBase62 } from '@/lib/ids';
+import { newOrderId, randomBase62 } from '@/lib/ids';
 import { type Actor, auditAs } from '@/lib/apps/actor';
 import { lockExistingConnection } from './connection';
 import { createOrderBlocker, statusAfterFailure } from './rules';
 import { webhookUrl } from './webhook-url';
 
 export const VERIFICATION_AMOUNT = 100; // ₹1.00 in paise
+const VERIFICATION_NOTES = { purpose: 'ks_pay_verification' };
+const VERIFICATION_PHONE = '9999999999';
 
 export type VerificationResult =
   | { outcome: 'succeeded'; gatewayOrderId: string }
@@ -72,6 +75,8 @@ export async function runTestOrder(db: Db, actor: Actor, app: App): Promise<Veri
     return result;
   }
 
+  // A real order at the gateway, made with these credentials: its payments flow through like any other.
+  await storeVerificationOrder(db, app, claim, order);
   const held = await record(db, actor, app, claim, { outcome: 'succeeded', gatewayOrderId: order.gatewayOrderId }, (current) => ({
     attemptsUsed: current.attemptsUsed + 1,
     credentialsStatus: 'verified',
@@ -132,13 +137,31 @@ async function record(
   });
 }
 
+function storeVerificationOrder(db: Db, app: App, { credentials, attempt }: Claim, order: GatewayOrder) {
+  return insertOrder(db, {
+    id: newOrderId(),
+    appId: app.id,
+    connectionId: credentials.connectionId,
+    credentialsId: credentials.id,
+    gateway: credentials.gateway,
+    gatewayOrderId: order.gatewayOrderId,
+    amount: order.amount,
+    currency: order.currency,
+    receipt: attempt.receipt,
+    notes: VERIFICATION_NOTES,
+    customerEmail: app.email,
+    customerPhone: VERIFICATION_PHONE,
+    mode: credentials.mode,
+  });
+}
+
 function createVerificationOrder({ credentials, attempt, endpointId }: Claim, app: App) {
   const input = {
     amount: VERIFICATION_AMOUNT,
     currency: 'INR',
     receipt: attempt.receipt,
-    notes: { purpose: 'ks_pay_verification' },
-    customer: { id: app.publicId.replace(/[^A-Za-z0-9]/g, ''), phone: '9999999999', email: app.email },
+    notes: VERIFICATION_NOTES,
+    customer: { id: app.publicId.replace(/[^A-Za-z0-9]/g, ''), phone: VERIFICATION_PHONE, email: app.email },
     notifyUrl: webhookUrl('cashfree', endpointId),
   };
   // Razorpay takes no idempotency key: the one test order is never retried blindly.

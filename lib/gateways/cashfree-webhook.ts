@@ -11,6 +11,8 @@ export function verifyCashfreeWebhook({ rawBody, headers, secrets }: VerifyWebho
   if (!signature) return { valid: false, reason: 'missing_signature' };
   const timestamp = getHeader(headers, 'x-webhook-timestamp');
   if (!timestamp) return { valid: false, reason: 'missing_timestamp' };
+  // base64 of a 32-byte HMAC: 43 characters and one `=`.
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(signature)) return { valid: false, reason: 'malformed_signature' };
   return verifyWithSecrets(secrets, signature, (secret) => cashfreeWebhookSignature(timestamp, rawBody, secret));
 }
 
@@ -47,7 +49,7 @@ const eventSchema = z.looseObject({
   }),
 });
 
-const PAYMENT_STATUS: Record<string, PaymentStatus> = {
+export const CASHFREE_PAYMENT_STATUS: Record<string, PaymentStatus> = {
   SUCCESS: 'captured',
   FAILED: 'failed',
   USER_DROPPED: 'dropped',
@@ -63,7 +65,7 @@ const PAYMENT_EVENT: Record<string, GatewayEventType> = {
   PAYMENT_USER_DROPPED_WEBHOOK: 'payment.dropped',
 };
 
-const METHOD: Record<string, PaymentMethod> = {
+export const CASHFREE_METHOD: Record<string, PaymentMethod> = {
   upi: 'upi',
   credit_card: 'credit_card',
   debit_card: 'debit_card',
@@ -101,8 +103,8 @@ export function parseCashfreeWebhook(rawBody: string, headers: HeadersLike): Gat
     gatewayType: type,
     orderId: data.order?.order_id ?? refund?.order_id ?? null,
     paymentId: payment?.cf_payment_id ?? refund?.cf_payment_id ?? null,
-    paymentStatus: payment ? (PAYMENT_STATUS[payment.payment_status] ?? null) : null,
-    method: payment?.payment_group ? (METHOD[payment.payment_group] ?? 'other') : null,
+    paymentStatus: payment ? (CASHFREE_PAYMENT_STATUS[payment.payment_status] ?? null) : null,
+    method: payment?.payment_group ? (CASHFREE_METHOD[payment.payment_group] ?? 'other') : null,
     amount: payment ? rupeesToPaise(payment.payment_amount) : null,
     currency: payment?.payment_currency ?? refund?.refund_currency ?? null,
     error:

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { cashfreeBaseUrl } from './base-urls';
 import { cashfreeRequest, type CashfreeRequest } from './cashfree-http';
-import { parseCashfreeWebhook, verifyCashfreeWebhook } from './cashfree-webhook';
+import { CASHFREE_METHOD, CASHFREE_PAYMENT_STATUS, parseCashfreeWebhook, verifyCashfreeWebhook } from './cashfree-webhook';
 import { GatewayError } from './errors';
 import { explainInvalidCredentials, explainUnknown } from './explanations';
 import { paiseToRupees, rupeesToPaise } from './money';
 import { backoffDelay, retryPolicy, sleep } from './retry';
-import type { CashfreeCredentials, CashfreeGateway, CashfreeOrderInput, GatewayOptions, GatewayOrder, OrderStatus } from './types';
+import type { CashfreeCredentials, CashfreeGateway, CashfreeOrderInput, GatewayOptions, GatewayOrder, GatewayPayment, OrderStatus } from './types';
 
 const orderSchema = z.looseObject({
   order_id: z.string(),
@@ -44,6 +44,38 @@ function toOrder(raw: unknown): GatewayOrder {
     paymentSessionId: o.payment_session_id ?? null,
     raw,
   };
+}
+
+const paymentsSchema = z.array(
+  z.looseObject({
+    cf_payment_id: z.union([z.string(), z.number()]).transform(String),
+    payment_status: z.string(),
+    payment_amount: z.number(),
+    payment_currency: z.string(),
+    payment_group: z.string().nullish(),
+    error_details: z.looseObject({ error_code: z.string().nullish(), error_description: z.string().nullish() }).nullish(),
+  }),
+);
+
+function toPayments(raw: unknown): GatewayPayment[] {
+  const parsed = paymentsSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new GatewayError({ gateway: 'cashfree', kind: 'unknown', explanation: explainUnknown('cashfree', 200) });
+  }
+  return parsed.data.map((p) => {
+    const err = p.error_details;
+    return {
+      paymentId: p.cf_payment_id,
+      status: CASHFREE_PAYMENT_STATUS[p.payment_status] ?? null,
+      method: p.payment_group ? (CASHFREE_METHOD[p.payment_group] ?? 'other') : null,
+      amount: rupeesToPaise(p.payment_amount),
+      currency: p.payment_currency,
+      // Refunds are a separate Cashfree API the sandbox does not serve.
+      amountRefunded: null,
+      error: err && (err.error_code || err.error_description) ? { code: err.error_code ?? null, description: err.error_description ?? null } : null,
+      raw: p,
+    };
+  });
 }
 
 function orderBody(input: CashfreeOrderInput) {
@@ -97,9 +129,26 @@ export function createCashfreeGateway(options: GatewayOptions = {}): CashfreeGat
     }
   }
 
+  async function listOrderPayments(credentials: CashfreeCredentials, gatewayOrderId: string): Promise<GatewayPayment[]> {
+    const request: CashfreeRequest = {
+      baseUrl: options.baseUrl ?? cashfreeBaseUrl(credentials.environment),
+      credentials,
+      method: 'GET',
+      path: `/orders/${encodeURIComponent(gatewayOrderId)}/payments`,
+      timeoutMs,
+    };
+    for (let attempt = 1; ; attempt++) {
+      const result = await cashfreeRequest(request);
+      if (result.ok) return toPayments(result.json);
+      if (!result.error.retryable || attempt >= policy.maxAttempts) throw result.error;
+      await sleep(backoffDelay(policy, attempt, result.retryAfterMs));
+    }
+  }
+
   return {
     name: 'cashfree',
     createOrder,
+    listOrderPayments,
     verifyWebhook: verifyCashfreeWebhook,
     parseWebhook: parseCashfreeWebhook,
   };

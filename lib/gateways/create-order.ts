@@ -1,7 +1,7 @@
 import type { GatewayCredentials } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
 import { getGateway } from './index';
-import type { CashfreeOrderInput, GatewayOptions, GatewayOrder } from './types';
+import type { CashfreeOrderInput, GatewayOptions, GatewayOrder, GatewayPayment } from './types';
 
 export type StoredCredentials = Pick<GatewayCredentials, 'gateway' | 'keyId' | 'secret' | 'environment'>;
 
@@ -16,4 +16,14 @@ export function createOrder(stored: StoredCredentials, input: CashfreeOrderInput
   }
   const environment = stored.environment === 'production' ? 'production' : 'sandbox';
   return getGateway('cashfree', options).createOrder({ clientId: stored.keyId, clientSecret: secret, environment }, input);
+}
+
+/** An order's payments at the gateway, with the stored credentials it was made with. */
+export function listOrderPayments(stored: StoredCredentials, gatewayOrderId: string, options?: GatewayOptions): Promise<GatewayPayment[]> {
+  const secret = decryptSecret(stored.secret);
+  if (stored.gateway === 'razorpay') {
+    return getGateway('razorpay', options).listOrderPayments({ keyId: stored.keyId, keySecret: secret }, gatewayOrderId);
+  }
+  const environment = stored.environment === 'production' ? 'production' : 'sandbox';
+  return getGateway('cashfree', options).listOrderPayments({ clientId: stored.keyId, clientSecret: secret, environment }, gatewayOrderId);
 }

@@ -8,12 +8,13 @@ export function verifyRazorpayWebhook({ rawBody, headers, secrets }: VerifyWebho
   if (secrets.length === 0) return { valid: false, reason: 'no_secrets' };
   const signature = getHeader(headers, 'x-razorpay-signature');
   if (!signature) return { valid: false, reason: 'missing_signature' };
+  if (!/^[0-9a-f]{64}$/.test(signature)) return { valid: false, reason: 'malformed_signature' };
   return verifyWithSecrets(secrets, signature, (secret) => razorpayWebhookSignature(rawBody, secret));
 }
 
 const text = z.string().nullish();
 
-const paymentSchema = z.looseObject({
+export const razorpayPaymentSchema = z.looseObject({
   id: z.string(),
   amount: z.number(),
   currency: z.string(),
@@ -31,7 +32,7 @@ const envelopeSchema = z.looseObject({
   event: z.string(),
   created_at: z.number(),
   payload: z.looseObject({
-    payment: z.looseObject({ entity: paymentSchema }).optional(),
+    payment: z.looseObject({ entity: razorpayPaymentSchema }).optional(),
     order: z.looseObject({ entity: z.looseObject({ id: z.string(), amount: z.number(), currency: z.string() }) }).optional(),
     refund: z.looseObject({ entity: z.looseObject({ id: z.string(), amount: z.number(), status: z.string() }) }).optional(),
   }),
@@ -48,9 +49,9 @@ export const RAZORPAY_EVENTS = [
   'refund.failed',
 ] as const satisfies readonly GatewayEventType[];
 
-const PAYMENT_STATUSES: readonly PaymentStatus[] = ['created', 'authorized', 'captured', 'refunded', 'failed'];
+export const RAZORPAY_PAYMENT_STATUSES: readonly PaymentStatus[] = ['created', 'authorized', 'captured', 'refunded', 'failed'];
 
-function method(payment: z.infer<typeof paymentSchema>): PaymentMethod | null {
+export function razorpayMethod(payment: z.infer<typeof razorpayPaymentSchema>): PaymentMethod | null {
   if (!payment.method) return null;
   if (payment.method === 'card') {
     if (payment.card?.type === 'credit') return 'credit_card';
@@ -81,8 +82,8 @@ export function parseRazorpayWebhook(rawBody: string, headers: HeadersLike): Gat
     gatewayType: event,
     orderId: payment?.order_id ?? order?.id ?? null,
     paymentId: payment?.id ?? null,
-    paymentStatus: PAYMENT_STATUSES.find((s) => s === payment?.status) ?? null,
-    method: payment ? method(payment) : null,
+    paymentStatus: RAZORPAY_PAYMENT_STATUSES.find((s) => s === payment?.status) ?? null,
+    method: payment ? razorpayMethod(payment) : null,
     amount: payment?.amount ?? order?.amount ?? null,
     currency: payment?.currency ?? order?.currency ?? null,
     error:

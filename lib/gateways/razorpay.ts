@@ -5,10 +5,10 @@ import { GatewayError } from './errors';
 import { explainInvalidCredentials, explainUnknown } from './explanations';
 import { createRazorpayClient, type RazorpayClient } from './razorpay-client';
 import { toRazorpayError, type RazorpayErrorContext } from './razorpay-errors';
-import { parseRazorpayWebhook, verifyRazorpayWebhook } from './razorpay-webhook';
+import { parseRazorpayWebhook, RAZORPAY_PAYMENT_STATUSES, razorpayMethod, razorpayPaymentSchema, verifyRazorpayWebhook } from './razorpay-webhook';
 import { backoffDelay, retryPolicy, sleep } from './retry';
 import { razorpayCheckoutSignature, safeEqual } from './signatures';
-import type { CreateOrderInput, GatewayOptions, GatewayOrder, RazorpayCredentials, RazorpayGateway } from './types';
+import type { CreateOrderInput, GatewayOptions, GatewayOrder, GatewayPayment, RazorpayCredentials, RazorpayGateway } from './types';
 
 const orderSchema = z.looseObject({
   id: z.string(),
@@ -35,6 +35,27 @@ function toOrder(raw: unknown): GatewayOrder {
     paymentSessionId: null,
     raw,
   };
+}
+
+const paymentsSchema = z.looseObject({
+  items: z.array(razorpayPaymentSchema.extend({ amount_refunded: z.number().nullish() })),
+});
+
+function toPayments(raw: unknown): GatewayPayment[] {
+  const parsed = paymentsSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new GatewayError({ gateway: 'razorpay', kind: 'unknown', explanation: explainUnknown('razorpay', 200) });
+  }
+  return parsed.data.items.map((p) => ({
+    paymentId: p.id,
+    status: RAZORPAY_PAYMENT_STATUSES.find((s) => s === p.status) ?? null,
+    method: razorpayMethod(p),
+    amount: p.amount,
+    currency: p.currency,
+    amountRefunded: p.amount_refunded ?? null,
+    error: p.error_code || p.error_description ? { code: p.error_code ?? null, description: p.error_description ?? null } : null,
+    raw: p,
+  }));
 }
 
 function isDuplicateReceipt(error: GatewayError): boolean {
@@ -88,9 +109,31 @@ export function createRazorpayGateway(options: GatewayOptions = {}): RazorpayGat
     }
   }
 
+  async function listOrderPayments(credentials: RazorpayCredentials, gatewayOrderId: string): Promise<GatewayPayment[]> {
+    const ctx: RazorpayErrorContext = { keyId: credentials.keyId, secrets: [credentials.keySecret], testModeOnly: isSandbox() };
+    let client: RazorpayClient;
+    try {
+      client = createRazorpayClient(credentials, baseUrl, timeoutMs);
+    } catch (caught) {
+      throw toRazorpayError(caught, null, ctx);
+    }
+    // A read: safe to retry blindly.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return toPayments(await client.sdk.orders.fetchPayments(gatewayOrderId));
+      } catch (caught) {
+        if (caught instanceof GatewayError) throw caught;
+        const error = toRazorpayError(caught, client.transportFailure(), ctx);
+        if (!error.retryable || attempt >= policy.maxAttempts) throw error;
+        await sleep(backoffDelay(policy, attempt));
+      }
+    }
+  }
+
   return {
     name: 'razorpay',
     createOrder,
+    listOrderPayments,
     verifyWebhook: verifyRazorpayWebhook,
     parseWebhook: parseRazorpayWebhook,
     verifyCheckoutSignature: ({ orderId, paymentId, signature, keySecret }) =>

@@ -71,7 +71,9 @@ export interface VerifyWebhookInput {
 
 export type WebhookVerification =
   | { valid: true; secretIndex: number }
-  | { valid: false; reason: 'no_secrets' | 'missing_signature' | 'missing_timestamp' | 'signature_mismatch' };
+  | { valid: false; reason: WebhookRejection };
+
+export type WebhookRejection = 'no_secrets' | 'missing_signature' | 'malformed_signature' | 'missing_timestamp' | 'signature_mismatch';
 
 export type GatewayEventType =
   | 'payment.authorized'
@@ -123,9 +125,25 @@ export interface GatewayOptions {
   retry?: Partial<RetryPolicy>;
 }
 
+/** A payment as the gateway's order-payments API lists it (sync). */
+export interface GatewayPayment {
+  paymentId: string;
+  status: PaymentStatus | null;
+  method: PaymentMethod | null;
+  /** Minor units. */
+  amount: number;
+  currency: string;
+  /** Minor units; null when the gateway does not say. */
+  amountRefunded: number | null;
+  error: { code: string | null; description: string | null } | null;
+  raw: unknown;
+}
+
 export interface Gateway<C, I extends CreateOrderInput> {
   readonly name: GatewayName;
   createOrder(credentials: C, input: I): Promise<GatewayOrder>;
+  /** The order's payments (Razorpay `GET /v1/orders/:id/payments`, Cashfree `GET /pg/orders/:id/payments`). */
+  listOrderPayments(credentials: C, gatewayOrderId: string): Promise<GatewayPayment[]>;
   verifyWebhook(input: VerifyWebhookInput): WebhookVerification;
   /** Only call with a body that `verifyWebhook` accepted. */
   parseWebhook(rawBody: string, headers: HeadersLike): GatewayEvent;

@@ -1,18 +1,32 @@
 import { createHash } from 'node:crypto';
-import { controlCharacterErrors } from '@/lib/validations/control-characters';
 import type { Db } from '@/db';
-import { getConnectionByEndpoint, getCredentials } from '@/db/queries/gateway-connections';
-import { storeWebhookEvent } from '@/db/queries/webhook-events';
-import type { GatewayConnection } from '@/db/schema';
+import { lockOrderByGatewayId } from '@/db/queries/orders';
+import { getWebhookEndpoint } from '@/db/queries/webhook-endpoints';
+import { claimEvent, recordDelivery, recordRejectedDelivery, setEventOutcome } from '@/db/queries/webhook-events';
 import { decryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
-import { type GatewayName, getGateway, type HeadersLike } from '@/lib/gateways';
+import { type GatewayEvent, type GatewayName, getGateway, type HeadersLike, type WebhookRejection } from '@/lib/gateways';
 import { log } from '@/lib/log';
+import { applyToLockedOrder } from '@/lib/payments/apply';
+import { observationOf } from '@/lib/payments/observation';
+import { safeHeaders } from './headers';
 
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+/** A rejected body is kept this long at most: enough to see what was sent. */
+export const MAX_REJECTED_BODY_CHARS = 16 * 1024;
 
-/** Secrets a delivery may be signed with: Razorpay's webhook secret (and the previous one for a day), Cashfree's client secrets. */
-async function candidateSecrets(db: Db, gateway: GatewayName, connection: GatewayConnection): Promise<string[]> {
+export type RejectionReason = WebhookRejection | 'unknown_event';
+export type ReceiveResult =
+  | { outcome: 'applied' | 'duplicate' | 'stale' | 'ignored' }
+  | { outcome: 'rejected'; reason: RejectionReason };
+
+type Endpoint = NonNullable<Awaited<ReturnType<typeof getWebhookEndpoint>>>;
+
+/**
+ * Secrets a delivery may be signed with: Razorpay's webhook secret (and the previous one for a
+ * day), Cashfree's client secrets (verified and current credentials).
+ */
+function candidateSecrets(gateway: GatewayName, { connection, current, verified }: Endpoint): string[] {
   if (gateway === 'razorpay') {
     const previousValid =
       connection.previousWebhookSecret &&
@@ -20,57 +34,103 @@ async function candidateSecrets(db: Db, gateway: GatewayName, connection: Gatewa
       connection.previousWebhookSecretExpiresAt > new Date();
     return [connection.webhookSecret, ...(previousValid ? [connection.previousWebhookSecret!] : [])].map(decryptSecret);
   }
-  const ids = [...new Set([connection.verifiedCredentialsId, connection.currentCredentialsId])].filter((id) => id !== null);
-  const credentials = await Promise.all(ids.map((credentialsId) => getCredentials(db, { connectionId: connection.id, credentialsId })));
+  const credentials = verified?.id === current?.id ? [current] : [verified, current];
   return credentials.filter((c) => c?.gateway === 'cashfree').map((c) => decryptSecret(c!.secret));
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /**
- * A gateway's delivery: unknown endpoint → not found, bad signature → unauthorized (nothing stored);
- * a valid one is stored idempotently before we acknowledge it.
+ * A gateway's delivery, recorded whatever it is. Unknown endpoint → not found (nothing to file it
+ * under); a bad signature or an event we do not understand → `rejected`, kept within bounds; a
+ * verified event is stored and applied in one transaction, deduplicated on its signed bytes.
  */
 export async function receiveWebhook(
   db: Db,
   input: { gateway: GatewayName; endpointId: string; rawBody: string; headers: HeadersLike },
-) {
-  const connection = await getConnectionByEndpoint(db, { endpointId: input.endpointId });
-  if (!connection) throw new AppError('not_found', 'Unknown webhook endpoint');
-  const adapter = getGateway(input.gateway);
-  const secrets = await candidateSecrets(db, input.gateway, connection);
-  const verification = adapter.verifyWebhook({ rawBody: input.rawBody, headers: input.headers, secrets });
-  if (!verification.valid) {
-    log.warn({ event: 'webhook.rejected', gateway: input.gateway, connectionId: connection.id, reason: verification.reason });
-    throw new AppError('unauthorized', 'Invalid webhook signature');
+): Promise<ReceiveResult> {
+  const endpoint = await getWebhookEndpoint(db, { endpointId: input.endpointId });
+  // An endpoint serves the gateway of its credentials (either, while a replacement is verified).
+  if (!endpoint || (endpoint.current?.gateway !== input.gateway && endpoint.verified?.gateway !== input.gateway)) {
+    throw new AppError('not_found', 'Unknown webhook endpoint');
   }
-  const event = describeEvent(adapter, input);
-  const { first } = await storeWebhookEvent(db, {
+  const { connection } = endpoint;
+  const adapter = getGateway(input.gateway);
+  const secrets = candidateSecrets(input.gateway, endpoint);
+  const verification = adapter.verifyWebhook({ rawBody: input.rawBody, headers: input.headers, secrets });
+  const base = {
     appId: connection.appId,
     connectionId: connection.id,
     gateway: input.gateway,
-    payload: input.rawBody,
-    ...event,
+    headers: safeHeaders(input.headers),
+    bodySha256: sha256(input.rawBody),
+  };
+  const reject = async (reason: RejectionReason, event?: GatewayEvent) => {
+    await recordRejectedDelivery(db, {
+      ...base,
+      rejectionReason: reason,
+      eventId: event?.eventId.slice(0, 128) ?? null,
+      eventType: event?.gatewayType.slice(0, 64) ?? null,
+      payload: input.rawBody.slice(0, MAX_REJECTED_BODY_CHARS).toWellFormed(),
+    });
+    log.warn({ event: 'webhook.rejected', gateway: input.gateway, connectionId: connection.id, reason });
+    return { outcome: 'rejected' as const, reason };
+  };
+  if (!verification.valid) return reject(verification.reason);
+
+  const event = parseSigned(adapter, input);
+  if (!event) return reject('unknown_event');
+  const outcome = await db.transaction(async (tx) => {
+    const row = {
+      ...base,
+      eventId: event.eventId,
+      eventType: event.gatewayType,
+      gatewayOrderId: event.orderId,
+      gatewayPaymentId: event.paymentId,
+      payload: input.rawBody,
+    };
+    const claimed = await claimEvent(tx, { ...row, outcome: 'applied', dedupKey: base.bodySha256 });
+    if (!claimed) {
+      await recordDelivery(tx, { ...row, outcome: 'duplicate' });
+      return 'duplicate' as const;
+    }
+    const order = event.orderId
+      ? await lockOrderByGatewayId(tx, { appId: connection.appId, gateway: input.gateway, gatewayOrderId: event.orderId })
+      : null;
+    const observation = observationOf(event);
+    if (!order || !observation) {
+      await setEventOutcome(tx, { eventId: claimed }, { outcome: 'ignored', orderId: order?.id ?? null });
+      return 'ignored' as const;
+    }
+    const changed = await applyToLockedOrder(tx, order, event.paymentId!, observation);
+    const outcome = changed ? ('applied' as const) : ('stale' as const);
+    await setEventOutcome(tx, { eventId: claimed }, { outcome, orderId: order.id });
+    return outcome;
   });
-  log.info({ event: 'webhook.received', gateway: input.gateway, connectionId: connection.id, eventId: event.eventId, type: event.eventType, duplicate: !first });
-  return { status: first ? ('received' as const) : ('duplicate' as const) };
+  log.info({ event: 'webhook.received', gateway: input.gateway, connectionId: connection.id, eventId: event.eventId, type: event.gatewayType, outcome });
+  return { outcome };
 }
 
-/**
- * What to file a signed delivery under. A body we cannot parse (a new event shape, a test ping)
- * is still stored, under the hash of its bytes, rather than refused into a day of retries.
- */
-function describeEvent(adapter: ReturnType<typeof getGateway>, input: { rawBody: string; headers: HeadersLike }) {
+// Ids we file events under are printable ASCII: anything else (a `\u0000` escape PostgreSQL would
+// refuse, say) is not an event we understand.
+const ID = /^[\x21-\x7e]{1,64}$/;
+
+/** The event in a verified body, or null when it is not one we understand. */
+function parseSigned(adapter: ReturnType<typeof getGateway>, input: { rawBody: string; headers: HeadersLike }): GatewayEvent | null {
+  let event: GatewayEvent;
   try {
-    const event = adapter.parseWebhook(input.rawBody, input.headers);
-    const described = {
-      eventId: event.eventId.slice(0, 128),
-      eventType: event.gatewayType.slice(0, 64),
-      gatewayOrderId: event.orderId?.slice(0, 64) ?? null,
-    };
-    // A `\u0000` escape in a signed body would make PostgreSQL refuse the row: file it as unparsed.
-    if (controlCharacterErrors(described)) throw new Error('control characters in the event');
-    return described;
+    event = adapter.parseWebhook(input.rawBody, input.headers);
   } catch {
-    const hash = createHash('sha256').update(input.rawBody).digest('hex');
-    return { eventId: `sha256:${hash}`, eventType: 'unparsed', gatewayOrderId: null };
+    return null;
   }
+  if (event.type === 'unknown') return null;
+  const ids = [event.gatewayType, event.orderId, event.paymentId, event.refund?.id, event.method].filter((v) => v != null);
+  if (!ids.every((id) => ID.test(id))) return null;
+  const clean = (text: string | null) => text?.replace(/\u0000/g, '') ?? null;
+  return {
+    ...event,
+    // The event-id header is not signed: shown in the log, never used to deduplicate.
+    eventId: /^[\x20-\x7e]{1,128}$/.test(event.eventId) ? event.eventId : 'invalid',
+    error: event.error ? { ...event.error, code: clean(event.error.code), description: clean(event.error.description) } : null,
+  };
 }
