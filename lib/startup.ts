@@ -1,5 +1,6 @@
 import { getDatabase } from '@/db';
 import { startPruning } from '@/lib/auth/prune';
+import { startReconciler } from '@/lib/payments/reconcile';
 import { seedDemoMerchant } from './demo';
 import { assertEncryptionKeys } from './crypto';
 import { getAuthSecret } from './dev-secrets';
@@ -7,7 +8,10 @@ import { assertDeployment } from './deployment';
 import { env } from './env';
 import { log } from '@/lib/log';
 
-/** Runs once per server process, before the first request: secrets present, database migrated, demo seeded. */
+/**
+ * Runs once per server process, before the first request: secrets present, database migrated, demo
+ * seeded; then the pruner and the reconciler run in the background.
+ */
 export async function startUp() {
   assertDeployment(env);
   getAuthSecret();
@@ -15,6 +19,7 @@ export async function startUp() {
   const database = await getDatabase();
   await seedDemoMerchant(database);
   await startPruning(database.db);
+  startReconciler(database.db);
   log.info({ event: 'server.started', database: database.kind });
 }
 

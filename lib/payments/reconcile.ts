@@ -30,3 +30,18 @@ export async function reconcileOrders(db: Db, settings: Partial<typeof RECONCILE
   }
   return { synced, failed };
 }
+
+const RECONCILE_EVERY_MS = 60 * 1000;
+
+/**
+ * Runs a round every minute for as long as the process lives (the timer never keeps it alive), so
+ * a missed webhook never leaves an order wrong for long. Rounds on several instances claim
+ * different orders.
+ */
+export function startReconciler(db: Db): NodeJS.Timeout {
+  const run = () =>
+    reconcileOrders(db).catch((error: unknown) =>
+      log.warn({ event: 'reconcile.round_failed', message: error instanceof Error ? error.message : String(error) }),
+    );
+  return setInterval(run, RECONCILE_EVERY_MS).unref();
+}
