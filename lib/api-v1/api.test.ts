@@ -273,3 +273,27 @@ describe('openapi.json', () => {
     expect(doc.components.schemas.CreateOrder.required).toEqual(['amount', 'currency']);
   });
 });
+
+describe('pruning', () => {
+  it('drops idempotency keys past 24 h and rate windows past 2 minutes, and keeps the rest', async () => {
+    const app = await connectedApp(database.db, sandbox.url);
+    const { apiIdempotencyKeys, apiRateWindows } = await import('@/db/schema');
+    const { eq } = await import('drizzle-orm');
+    const ago = (ms: number) => new Date(Date.now() - ms);
+    const row = { appId: app.app.id, mode: 'test' as const, requestHash: 'a'.repeat(64), lockedUntil: new Date() };
+    await database.db.insert(apiIdempotencyKeys).values([
+      { ...row, key: 'old', createdAt: ago(25 * 3600_000) },
+      { ...row, key: 'recent', createdAt: ago(23 * 3600_000) },
+    ]);
+    await database.db.insert(apiRateWindows).values([
+      { keyId: app.secretKeyId, windowStart: ago(5 * 60_000), count: 3 },
+      { keyId: app.secretKeyId, windowStart: ago(60_000), count: 3 },
+    ]);
+    const { pruneExpiredRecords } = await import('@/lib/prune');
+    await pruneExpiredRecords(database.db);
+    const keys = await database.db.select({ key: apiIdempotencyKeys.key }).from(apiIdempotencyKeys).where(eq(apiIdempotencyKeys.appId, app.app.id));
+    expect(keys.map((k) => k.key)).toEqual(['recent']);
+    const windows = await database.db.select().from(apiRateWindows).where(eq(apiRateWindows.keyId, app.secretKeyId));
+    expect(windows).toHaveLength(1);
+  });
+});
