@@ -65,6 +65,8 @@ export const apps = pgTable(
     name: varchar('name', { length: 60 }).notNull(),
     email: varchar('email', { length: 254 }).notNull(),
     country: char('country', { length: 2 }).notNull(),
+    /** The merchant's site origins (`https://shop.example.com`): CORS for the public key, `redirect_url`s. */
+    allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -19,6 +19,7 @@ CREATE TABLE "api_rate_windows" (
 	CONSTRAINT "api_rate_windows_key_id_window_start_pk" PRIMARY KEY("key_id","window_start")
 );
 --> statement-breakpoint
+ALTER TABLE "apps" ADD COLUMN "allowed_origins" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "customer_name" varchar(100);--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "redirect_url" varchar(2048);--> statement-breakpoint
 ALTER TABLE "api_idempotency_keys" ADD CONSTRAINT "api_idempotency_keys_app_id_apps_id_fk" FOREIGN KEY ("app_id") REFERENCES "public"."apps"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

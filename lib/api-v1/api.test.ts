@@ -297,3 +297,32 @@ describe('pruning', () => {
     expect(windows).toHaveLength(1);
   });
 });
+
+describe('the public key, from allowed domains only', () => {
+  it('answers a listed Origin with CORS headers, and refuses others', async () => {
+    const { GET, OPTIONS } = await import('@/app/api/v1/public/orders/[orderId]/route');
+    const { setAllowedOrigins } = await import('@/db/queries/apps');
+    const app = await connectedApp(database.db, sandbox.url);
+    await setAllowedOrigins(database.db, { appId: app.app.id, origins: ['https://shop.example.com'] });
+    const orderId = app.verificationOrder.id;
+    const ask = (headers: Record<string, string>) =>
+      GET(new Request(`${BASE}/public/orders/${orderId}`, { headers: { authorization: `Bearer ${app.publicKey}`, ...headers } }), { params: Promise.resolve({ orderId }) }).then(read);
+
+    const allowed = await ask({ origin: 'https://shop.example.com' });
+    expect(allowed.status).toBe(200);
+    expect(allowed.json).toEqual({ id: orderId, object: 'order_status', status: 'CREATED', amount: 100, currency: 'INR' });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example.com');
+
+    for (const headers of [{ origin: 'https://evil.example' }, {}] as Record<string, string>[]) {
+      const refused = await ask(headers);
+      expect(refused.status).toBe(403);
+      expect(refused.json.error.code).toBe('origin_not_allowed');
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    const secretInBrowser = await GET(new Request(`${BASE}/public/orders/${orderId}`, { headers: { authorization: `Bearer ${app.secretKey}`, origin: 'https://shop.example.com' } }), { params: Promise.resolve({ orderId }) });
+    expect(secretInBrowser.status).toBe(401);
+    const preflight = OPTIONS(new Request(`${BASE}/public/orders/${orderId}`, { method: 'OPTIONS', headers: { origin: 'https://shop.example.com' } }));
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
+  });
+});
