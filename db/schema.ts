@@ -279,6 +279,8 @@ export const orders = pgTable(
     customerName: varchar('customer_name', { length: 100 }),
     /** Hosted checkout returns the customer here (on one of the app's allowed domains). */
     redirectUrl: varchar('redirect_url', { length: 2048 }),
+    /** Cashfree's `payment_session_id`, which its checkout opens with (meant for the browser; not a secret). */
+    paymentSessionId: varchar('payment_session_id', { length: 256 }),
     status: orderStatus('status').notNull().default('created'),
     mode: gatewayModeEnum('mode').notNull(),
     /** The reconciler's claim: no instance syncs the order again before this time. */

@@ -1,0 +1,1 @@
+ALTER TABLE "orders" ADD COLUMN "payment_session_id" varchar(256);
