@@ -30,6 +30,7 @@ export const refundStatus = pgEnum('refund_status', ['pending', 'processed', 'fa
 export const deliveryOutcome = pgEnum('delivery_outcome', ['applied', 'duplicate', 'stale', 'ignored', 'rejected']);
 export const eventSource = pgEnum('event_source', ['webhook', 'sync']);
 export const idempotencyState = pgEnum('idempotency_state', ['running', 'completed']);
+export const demoSeedStatus = pgEnum('demo_seed_status', ['pending', 'running', 'done', 'failed']);
 
 export const merchants = pgTable('merchants', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -399,6 +400,21 @@ export const webhookEvents = pgTable(
   ],
 );
 
+/**
+ * The living demo of a fresh embedded database (lib/demo.ts): one row for the demo app, so its
+ * sandbox orders are made once, whatever the number of restarts. `pending` until a run claims it;
+ * a sandbox that is not there leaves it pending for the next start.
+ */
+export const demoSeeds = pgTable('demo_seeds', {
+  appId: uuid('app_id')
+    .primaryKey()
+    .references(() => apps.id, { onDelete: 'cascade' }),
+  status: demoSeedStatus('status').notNull().default('pending'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  startedAt: timestamp('started_at', { withTimezone: true }),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
+
 export const merchantsRelations = relations(merchants, ({ many }) => ({ apps: many(apps) }));
 export const appsRelations = relations(apps, ({ one }) => ({
   merchant: one(merchants, { fields: [apps.merchantId], references: [merchants.id] }),
@@ -416,4 +432,5 @@ export type WebhookEvent = typeof webhookEvents.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type Payment = typeof payments.$inferSelect;
 export type Refund = typeof refunds.$inferSelect;
+export type DemoSeed = typeof demoSeeds.$inferSelect;
 export type DeliveryOutcome = (typeof deliveryOutcome.enumValues)[number];

@@ -71,3 +71,16 @@ export async function getVerifiedMode(db: Db, params: { appId: string }) {
     .where(eq(gatewayConnections.appId, params.appId));
   return row?.mode ?? null;
 }
+
+/** The credentials in use (the verified ones) and the connection's webhook endpoint, or null before verification. */
+export async function getVerifiedCredentials(db: Db, params: { appId: string }) {
+  const [row] = await db
+    .select({ endpointId: gatewayConnections.webhookEndpointId, credentials: gatewayCredentials })
+    .from(gatewayConnections)
+    .innerJoin(
+      gatewayCredentials,
+      and(eq(gatewayCredentials.id, gatewayConnections.verifiedCredentialsId), eq(gatewayCredentials.connectionId, gatewayConnections.id)),
+    )
+    .where(eq(gatewayConnections.appId, params.appId));
+  return row ?? null;
+}

@@ -326,3 +326,102 @@ describe('the public key, from allowed domains only', () => {
     expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
   });
 });
+
+describe('POST /orders', () => {
+  const create = async (key: string, body: string | object, headers: Record<string, string> = {}) => {
+    const { POST } = await import('@/app/api/v1/orders/route');
+    return POST(request('/orders', { key, body, headers }), { params: Promise.resolve({}) }).then(read);
+  };
+  const ordersOf = async (appId: string) => {
+    const { orders } = await import('@/db/schema');
+    const { eq } = await import('drizzle-orm');
+    return database.db.select().from(orders).where(eq(orders.appId, appId));
+  };
+  const valid = { amount: 49_900, currency: 'INR', receipt: 'r-1', notes: { cart: '81' }, customer: { email: 'a@example.com', phone: '9999999999', name: 'Asha' } };
+
+  it('creates the order at the gateway in the key’s mode and answers 201 with its checkout_url', async () => {
+    const app = await connectedApp(database.db, sandbox.url);
+    const answer = await create(app.secretKey, valid);
+    expect(answer.status).toBe(201);
+    expect(answer.json).toMatchObject({
+      object: 'order',
+      status: 'CREATED',
+      mode: 'test',
+      amount: 49_900,
+      currency: 'INR',
+      receipt: 'r-1',
+      notes: { cart: '81' },
+      customer: { email: 'a@example.com', phone: '9999999999', name: 'Asha' },
+      gateway: 'razorpay',
+      gateway_order_id: expect.stringMatching(/^order_/),
+      checkout_url: expect.stringMatching(/\/pay\/ord_[0-9A-Za-z]{16}$/),
+      redirect_url: null,
+    });
+    const atGateway = await call(`${sandbox.url}/razorpay/v1/orders/${answer.json.gateway_order_id}`, {
+      headers: { authorization: `Basic ${Buffer.from(`${app.account.key_id}:${app.account.key_secret}`).toString('base64')}` },
+    });
+    expect(atGateway.json).toMatchObject({ amount: 49_900, receipt: 'r-1' });
+    expect((await orderGet(app.secretKey, answer.json.id)).json.id).toBe(answer.json.id);
+  });
+
+  it('a retried create with the same Idempotency-Key makes one order; 5xx answers are not kept', async () => {
+    const app = await connectedApp(database.db, sandbox.url);
+    const before = (await ordersOf(app.app.id)).length;
+    await call(`${sandbox.url}/__sandbox/faults`, { body: { gateway: 'razorpay', status: 503, count: 1 } });
+    const down = await create(app.secretKey, valid, { 'idempotency-key': 'order-1001' });
+    expect(down.status).toBe(503);
+    expect(down.json.error).toMatchObject({ type: 'gateway_error', code: 'gateway_unavailable' });
+    const first = await create(app.secretKey, valid, { 'idempotency-key': 'order-1001' });
+    expect(first.status).toBe(201);
+    const replay = await create(app.secretKey, valid, { 'idempotency-key': 'order-1001' });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.json.id).toBe(first.json.id);
+    expect((await create(app.secretKey, { ...valid, amount: 50_000 }, { 'idempotency-key': 'order-1001' })).status).toBe(422);
+    expect((await ordersOf(app.app.id)).length).toBe(before + 1);
+  });
+
+  it('refuses each bad field with a 400 naming it, before the gateway is asked', async () => {
+    const app = await connectedApp(database.db, sandbox.url);
+    const before = (await ordersOf(app.app.id)).length;
+    const cases: [object, string][] = [
+      [{ ...valid, amount: '49900' }, 'amount'],
+      [{ ...valid, amount: 10.5 }, 'amount'],
+      [{ ...valid, amount: 0 }, 'amount'],
+      [{ ...valid, currency: 'inr' }, 'currency'],
+      [{ ...valid, receipt: 'r'.repeat(41) }, 'receipt'],
+      [{ ...valid, receipt: 'r\u0000' }, 'receipt'],
+      [{ ...valid, notes: Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`k${i}`, 'v'])) }, 'notes'],
+      [{ ...valid, customer: { email: 'not-an-email' } }, 'customer.email'],
+      [{ ...valid, redirect_url: 'javascript:alert(1)' }, 'redirect_url'],
+      [{ ...valid, redirect_url: 'https://not-listed.example/done' }, 'redirect_url'],
+      [{ ...valid, surprise: 1 }, 'surprise'],
+    ];
+    for (const [body, param] of cases) {
+      const answer = await create(app.secretKey, body);
+      expect(answer.status, param).toBe(400);
+      expect(answer.json.error, param).toMatchObject({ type: 'invalid_request_error', param });
+    }
+    expect((await ordersOf(app.app.id)).length).toBe(before);
+  });
+
+  it('keeps a redirect_url on an allowed domain; the gateway’s own refusal is a 400 with its words', async () => {
+    const { setAllowedOrigins } = await import('@/db/queries/apps');
+    const app = await connectedApp(database.db, sandbox.url);
+    await setAllowedOrigins(database.db, { appId: app.app.id, origins: ['https://shop.example.com'] });
+    const ok = await create(app.secretKey, { ...valid, receipt: 'r-2', redirect_url: 'https://shop.example.com/done?cart=81' });
+    expect(ok.json.redirect_url).toBe('https://shop.example.com/done?cart=81');
+    const tooSmall = await create(app.secretKey, { ...valid, receipt: 'r-3', amount: 50 });
+    expect(tooSmall.status).toBe(400);
+    expect(tooSmall.json.error).toMatchObject({ type: 'invalid_request_error', code: 'gateway_invalid_request', param: 'amount' });
+  });
+
+  it('Cashfree needs the customer’s phone, and gets our notify_url', async () => {
+    const app = await connectedApp(database.db, sandbox.url, 'cashfree');
+    const noPhone = await create(app.secretKey, { amount: 17_000, currency: 'INR' });
+    expect(noPhone.status).toBe(400);
+    expect(noPhone.json.error.param).toBe('customer.phone');
+    const made = await create(app.secretKey, { amount: 17_000, currency: 'INR', customer: { phone: '9999999999' } });
+    expect(made.status).toBe(201);
+    expect(made.json).toMatchObject({ gateway: 'cashfree', amount: 17_000 });
+  });
+});

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { orderInputSchema } from '@/lib/orders/order-input';
 import { API_ORDER_STATUS, API_PAYMENT_STATUS } from './dto';
 
 // The merchant API's requests and answers: the routes validate with these, and
@@ -8,33 +9,9 @@ import { API_ORDER_STATUS, API_PAYMENT_STATUS } from './dto';
 export const apiSchemas = z.registry<{ id: string }>();
 
 const orderId = z.string().regex(/^ord_[0-9A-Za-z]{16}$/, 'must be an order id (ord_…)');
-const noteKey = z.string().min(1).max(40);
 
-export const customerSchema = z
-  .strictObject({
-    email: z.email().max(254).optional(),
-    phone: z.string().regex(/^\+?[0-9]{8,15}$/, 'must be 8–15 digits, optionally after +').optional(),
-    name: z.string().trim().min(1).max(100).optional(),
-  })
-  .register(apiSchemas, { id: 'Customer' });
-
-export const createOrderSchema = z
-  .strictObject({
-    amount: z.int().min(100, 'must be at least 100 (₹1.00): amounts are in minor units').max(100_000_000_00),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO 4217 code such as INR'),
-    receipt: z.string().min(1).max(40).optional().meta({ description: 'Your own reference for the order.' }),
-    notes: z
-      .record(noteKey, z.string().max(256))
-      .refine((notes) => Object.keys(notes).length <= 15, 'at most 15 keys')
-      .optional(),
-    customer: customerSchema.optional(),
-    redirect_url: z
-      .url({ protocol: /^https?$/ })
-      .max(2048)
-      .optional()
-      .meta({ description: "Where hosted checkout returns the customer; on one of the app's allowed domains." }),
-  })
-  .register(apiSchemas, { id: 'CreateOrder' });
+// The same rules as the dashboard's and createOrder's (lib/orders/order-input.ts): one schema.
+export const createOrderSchema = orderInputSchema.register(apiSchemas, { id: 'CreateOrder' });
 
 const time = z.union([z.iso.datetime({ offset: true }), z.string().regex(/^\d{1,12}$/)]).meta({ description: 'ISO 8601, or Unix seconds.' });
 

@@ -20,8 +20,8 @@ CREATE TABLE "api_rate_windows" (
 );
 --> statement-breakpoint
 ALTER TABLE "apps" ADD COLUMN "allowed_origins" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
-ALTER TABLE "orders" ADD COLUMN "customer_name" varchar(100);--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "redirect_url" varchar(2048);--> statement-breakpoint
+ALTER TABLE "orders" ADD COLUMN "payment_session_id" varchar(256);--> statement-breakpoint
 ALTER TABLE "api_idempotency_keys" ADD CONSTRAINT "api_idempotency_keys_app_id_apps_id_fk" FOREIGN KEY ("app_id") REFERENCES "public"."apps"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_rate_windows" ADD CONSTRAINT "api_rate_windows_key_id_api_keys_id_fk" FOREIGN KEY ("key_id") REFERENCES "public"."api_keys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "api_idempotency_keys_created_idx" ON "api_idempotency_keys" USING btree ("created_at");--> statement-breakpoint
