@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, exists, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '@/lib/errors';
 import { type CursorDirection, decodeCursor, encodeCursor, type Position } from '@/lib/transactions/cursor';
 import type { Db } from '../client';
-import { gatewayName, orders, payments, webhookEvents } from '../schema';
+import { gatewayConnections, gatewayCredentials, gatewayName, orders, payments, webhookEvents } from '../schema';
 
 type Order = typeof orders.$inferSelect;
 
@@ -50,7 +51,7 @@ const columns = {
       where p.app_id = "orders"."app_id" and p.order_id = "orders"."id")::bigint else 0 end`.mapWith(Number),
 };
 
-export type TransactionRow = Omit<Awaited<ReturnType<typeof selectPage>>[number], 'createdAtMicros'>;
+export type TransactionRow = Awaited<ReturnType<typeof selectPage>>[number];
 
 /**
  * Each arm reads an index with `app_id` in front (the receipt, email, and unique gateway id indexes,
@@ -128,13 +129,26 @@ function pageOf(rows: Awaited<ReturnType<typeof selectPage>>, more: { hasNext: b
   const first = rows[0];
   const last = rows.at(-1);
   return {
-    rows: rows.map(({ createdAtMicros: _, ...row }) => row as TransactionRow),
+    rows,
     nextCursor: more.hasNext && last ? encodeCursor({ ...positionOf(last), direction: 'next' }) : null,
     prevCursor: more.hasPrev && first ? encodeCursor({ ...positionOf(first), direction: 'prev' }) : null,
   };
 }
 
 export type TransactionPage = Awaited<ReturnType<typeof listTransactions>>;
+
+/** The modes of the app's credentials in use (verified) and last submitted (current), if any. */
+export async function getConnectionModes(db: Db, params: { appId: string }) {
+  const verified = alias(gatewayCredentials, 'verified');
+  const current = alias(gatewayCredentials, 'current');
+  const [row] = await db
+    .select({ verified: verified.mode, current: current.mode })
+    .from(gatewayConnections)
+    .leftJoin(verified, eq(verified.id, gatewayConnections.verifiedCredentialsId))
+    .leftJoin(current, eq(current.id, gatewayConnections.currentCredentialsId))
+    .where(eq(gatewayConnections.appId, params.appId));
+  return { verified: row?.verified ?? null, current: row?.current ?? null };
+}
 
 /** Whether the app has any order at all (either mode): empty states tell "nothing yet" from "nothing here". */
 export async function hasAnyOrder(db: Db, params: { appId: string }) {
