@@ -21,7 +21,11 @@ function Customer({ row }: { row: TransactionRowDto }) {
   if (!row.customerEmail && !row.customerPhone) return <span className="text-muted-foreground">—</span>;
   return (
     <>
-      {row.customerEmail && <span className="block max-w-56 truncate">{row.customerEmail}</span>}
+      {row.customerEmail && (
+        <span className="block max-w-48 truncate" title={row.customerEmail}>
+          {row.customerEmail}
+        </span>
+      )}
       {row.customerPhone && <span className="block text-xs text-muted-foreground">{row.customerPhone}</span>}
     </>
   );
@@ -64,7 +68,9 @@ export function TransactionsTable({ appId, rows }: Props) {
                 <Customer row={row} />
               </TableCell>
               <TableCell className="whitespace-nowrap text-muted-foreground">
-                <time dateTime={row.createdAt}>{row.createdAtLabel}</time>
+                <time dateTime={row.createdAt} title={row.createdAtLabel}>
+                  {row.createdAtShortLabel}
+                </time>
               </TableCell>
             </TableRow>
           ))}

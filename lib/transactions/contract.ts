@@ -20,7 +20,10 @@ export type TransactionRowDto = {
   customerPhone: string | null;
   receipt: string | null;
   createdAt: string;
+  /** To the second, labelled IST. */
   createdAtLabel: string;
+  /** To the minute, for the list (its column says IST). */
+  createdAtShortLabel: string;
 };
 
 export type TransactionListResponse = {

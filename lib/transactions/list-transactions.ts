@@ -1,6 +1,6 @@
 import type { Db } from '@/db';
 import { listTransactions, type TransactionFilters, type TransactionRow } from '@/db/queries/transactions';
-import { formatDateTimeIst, formatMoney } from '@/lib/format';
+import { formatDateTimeIst, formatMoney, formatShortDateTimeIst } from '@/lib/format';
 import type { TransactionListResponse, TransactionRowDto } from './contract';
 import { istDayEnd, istDayStart } from './ist';
 import type { Mode, TransactionView } from './view';
@@ -39,6 +39,7 @@ export function toRowDto(row: TransactionRow): TransactionRowDto {
     receipt: row.receipt,
     createdAt: row.createdAt.toISOString(),
     createdAtLabel: formatDateTimeIst(row.createdAt),
+    createdAtShortLabel: formatShortDateTimeIst(row.createdAt),
   };
 }
 
