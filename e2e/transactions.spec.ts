@@ -251,8 +251,15 @@ test('Sync with gateway repairs an order whose webhooks never arrived', async ({
   await expect(page.getByText('Already up to date: Razorpay reports nothing newer. The order is PAID.')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: 'Stale' })).toHaveCount(1, LIVE);
 
+  // The dark theme reads as well: badges, timeline and table.
+  await page.getByRole('button', { name: 'Toggle theme' }).click();
+  await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expectAccessible(page);
+
   await page.getByRole('link', { name: 'Transactions' }).first().click();
   await expect(row.getByText('PAID', { exact: true })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test('malformed and other merchants’ order ids are the not-found page; empty states point to the wizard', async ({ page, merchant, browser }) => {
