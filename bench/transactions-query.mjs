@@ -153,7 +153,7 @@ async function main() {
       const page = await listTransactions(db, params);
       const captured = last;
       const { median, p95 } = await time(() => listTransactions(db, params));
-      results.push({ label, median, p95, rows: page.rows.length, captured });
+      results.push({ label, params, median, p95, rows: page.rows.length, captured });
     }
 
     console.log('query                                              rows   median     p95');
@@ -162,19 +162,23 @@ async function main() {
     }
 
     for (const r of results) {
-      console.log(`\nEXPLAIN (ANALYZE, BUFFERS): ${r.label}`);
-      const plan = await sql.unsafe(`explain (analyze, buffers) ${r.captured.query}`, r.captured.params);
-      for (const row of plan) console.log(`  ${row['QUERY PLAN']}`);
-      // What a prepared statement runs once PostgreSQL switches to its generic plan.
       const reserved = await sql.reserve();
       try {
+        // As listTransactions runs it: a method-filtered page without parallel workers.
+        const serial = Boolean(r.params.method);
+        if (serial) await reserved.unsafe('set max_parallel_workers_per_gather = 0');
+        console.log(`\nEXPLAIN (ANALYZE, BUFFERS): ${r.label}${serial ? ' (max_parallel_workers_per_gather = 0)' : ''}`);
+        const plan = await reserved.unsafe(`explain (analyze, buffers) ${r.captured.query}`, r.captured.params);
+        for (const row of plan) console.log(`  ${row['QUERY PLAN']}`);
+        // PostgreSQL keeps custom plans here (with LIMIT unknown, the generic one is estimated far
+        // costlier); this shows what a forced generic plan would run.
         await reserved.unsafe('set plan_cache_mode = force_generic_plan');
         await reserved.unsafe(`prepare q as ${r.captured.query}`);
-        const generic = await reserved.unsafe(`explain (analyze) execute q(${r.captured.params.map(literal).join(', ')})`);
-        const scans = generic.map((row) => row['QUERY PLAN']).filter((line) => /Scan|Execution Time/.test(line));
-        console.log('  generic plan:');
-        for (const line of scans) console.log(`    ${line.trim()}`);
+        const generic = await reserved.unsafe(`explain (analyze, buffers) execute q(${r.captured.params.map(literal).join(', ')})`);
+        console.log('  generic plan (forced):');
+        for (const row of generic) console.log(`    ${row['QUERY PLAN']}`);
         await reserved.unsafe('deallocate q');
+        await reserved.unsafe('reset all');
       } finally {
         reserved.release();
       }

@@ -113,16 +113,32 @@ export async function listTransactions(db: Db, params: TransactionFilters & { cu
   const cursor = encoded ? decodeCursor(encoded) : null;
   if (encoded && !cursor) throw new AppError('bad_request', 'That page cursor is not valid: start again from the first page.');
 
-  if (cursor?.direction === 'prev') {
-    const newer = await selectPage(db, filters, cursor, 'prev', limit + 1);
-    if (newer.length > limit) {
-      const rows = newer.slice(0, limit).reverse();
-      return pageOf(rows, { hasNext: true, hasPrev: true });
+  return withoutParallelScans(db, filters, async (db) => {
+    if (cursor?.direction === 'prev') {
+      const newer = await selectPage(db, filters, cursor, 'prev', limit + 1);
+      if (newer.length > limit) {
+        const rows = newer.slice(0, limit).reverse();
+        return pageOf(rows, { hasNext: true, hasPrev: true });
+      }
     }
-  }
-  const after = cursor?.direction === 'next' ? cursor : null;
-  const rows = await selectPage(db, filters, after, 'next', limit + 1);
-  return pageOf(rows.slice(0, limit), { hasNext: rows.length > limit, hasPrev: after !== null });
+    const after = cursor?.direction === 'next' ? cursor : null;
+    const rows = await selectPage(db, filters, after, 'next', limit + 1);
+    return pageOf(rows.slice(0, limit), { hasNext: rows.length > limit, hasPrev: after !== null });
+  });
+}
+
+/**
+ * A method filter is a semi-join probing payments for each order read; for a rare method PostgreSQL
+ * plans it in parallel, and starting workers for one page of 25 cost more than the probes (measured
+ * with 1,000,000 orders: ~50 ms against ~15 ms). Such a page runs in its own transaction with
+ * parallel workers off; the others need neither.
+ */
+function withoutParallelScans<T>(db: Db, filters: TransactionFilters, run: (db: Db) => Promise<T>): Promise<T> {
+  if (!filters.method) return run(db);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    return run(tx);
+  });
 }
 
 function pageOf(rows: Awaited<ReturnType<typeof selectPage>>, more: { hasNext: boolean; hasPrev: boolean }) {
