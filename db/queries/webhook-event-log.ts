@@ -66,7 +66,7 @@ export type DeliveryRow = Awaited<ReturnType<typeof listDeliveries>>['rows'][num
 /** One delivery of the app's, everything kept about it; null for another app's or none. */
 export async function getDelivery(db: Db, params: { appId: string; deliveryId: string }) {
   const [row] = await db
-    .select({ ...listColumns, headers: webhookEvents.headers, payload: webhookEvents.payload, rejectionDetail: webhookEvents.rejectionDetail, bodySha256: webhookEvents.bodySha256 })
+    .select({ ...listColumns, headers: webhookEvents.headers, payload: webhookEvents.payload, rejectionDetail: webhookEvents.rejectionDetail })
     .from(webhookEvents)
     .where(and(eq(webhookEvents.appId, params.appId), eq(webhookEvents.id, params.deliveryId)));
   return row ?? null;

@@ -3,7 +3,20 @@ import { type DeliveryRow, getDelivery, listDeliveries } from '@/db/queries/webh
 import { DELIVERIES_PER_PAGE, type DeliveryPage, encodeCursor } from './delivery-query';
 import type { DeliveryQuery } from './delivery-url';
 
-const toDto = ({ key: _key, receivedAt, ...row }: DeliveryRow) => ({ ...row, receivedAt: receivedAt.toISOString() });
+// The keyset key stays on the server: the browser gets opaque cursors.
+const toDto = (row: DeliveryRow) => ({
+  id: row.id,
+  receivedAt: row.receivedAt.toISOString(),
+  gateway: row.gateway,
+  source: row.source,
+  outcome: row.outcome,
+  rejectionReason: row.rejectionReason,
+  likelyCause: row.likelyCause,
+  eventId: row.eventId,
+  eventType: row.eventType,
+  gatewayOrderId: row.gatewayOrderId,
+  orderId: row.orderId,
+});
 
 export type DeliveryDto = ReturnType<typeof toDto>;
 export type DeliveryListDto = { deliveries: DeliveryDto[]; olderCursor: string | null; newerCursor: string | null };
@@ -31,8 +44,7 @@ export async function loadDeliveryDetail(db: Db, appId: string, deliveryId: stri
   if (!UUID.test(deliveryId)) return null;
   const row = await getDelivery(db, { appId, deliveryId });
   if (!row) return null;
-  const { key: _key, receivedAt, bodySha256: _sha, ...rest } = row;
-  return { ...rest, receivedAt: receivedAt.toISOString() };
+  return { ...toDto(row), headers: row.headers, payload: row.payload, rejectionDetail: row.rejectionDetail };
 }
 
 export type DeliveryDetailDto = NonNullable<Awaited<ReturnType<typeof loadDeliveryDetail>>>;
