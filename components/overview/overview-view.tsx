@@ -59,9 +59,7 @@ export function OverviewView({ appId, initial, initialMode }: Props) {
         </CardHeader>
         <CardContent>
           <figure aria-label={chartTitle} className="grid gap-2">
-            <div aria-hidden>
-              <DailyChart days={data.days} currency={data.chartCurrency} />
-            </div>
+            <DailyChart days={data.days} currency={data.chartCurrency} />
             <table className="sr-only">
               <caption>{chartTitle}</caption>
               <thead>

@@ -32,7 +32,11 @@ export function DeliveryTable({ appId, deliveries, onOpen }: Props) {
               <time dateTime={d.receivedAt}>{formatDateTime(new Date(d.receivedAt))}</time>
               {d.source === 'sync' && <span className="block text-xs text-muted-foreground">{SOURCE_LABELS.sync}</span>}
             </TableCell>
-            <TableCell className="font-mono text-xs">{d.eventType ?? '—'}</TableCell>
+            <TableCell className="font-mono text-xs">
+              {d.eventType ?? '—'}
+              {/* A refused delivery proves nothing: its type and id are only what it claims. */}
+              {d.outcome === 'rejected' && (d.eventType || d.eventId) && <span className="block font-sans text-muted-foreground">unverified</span>}
+            </TableCell>
             <TableCell>
               <div className="grid gap-1">
                 <OutcomeBadge outcome={d.outcome} />

@@ -117,6 +117,16 @@ describe('the Webhook events page queries', () => {
     expect(older).toMatchObject({ olderCursor: null, newerCursor: expect.any(String) });
   });
 
+  it('a rejected delivery shows the event id its headers and the event type its body claim', async () => {
+    const app = await newApp();
+    await db.insert(webhookEvents).values([
+      { appId: app.appId, gateway: 'razorpay', outcome: 'rejected', rejectionReason: 'signature_mismatch', headers: { 'x-razorpay-event-id': 'evt_claimed' }, rejectionDetail: { likelyCause: 'rotated_secret', checks: [], claimedEventType: 'payment.failed' }, bodySha256: '0'.repeat(64), payload: '{}' },
+      { appId: app.appId, gateway: 'cashfree', outcome: 'rejected', rejectionReason: 'missing_signature', headers: { 'x-idempotency-key': 'cf_claimed' }, bodySha256: '0'.repeat(64), payload: '{}', receivedAt: new Date(Date.now() - 1000) },
+    ]);
+    const { deliveries } = await loadDeliveryPage(db, app.appId, {}, {});
+    expect(deliveries.map((d) => [d.eventId, d.eventType])).toEqual([['evt_claimed', 'payment.failed'], ['cf_claimed', null]]);
+  });
+
   it("never shows another app's rows; one delivery by id is checked against the app", async () => {
     const mine = await newApp();
     const theirs = await newApp();

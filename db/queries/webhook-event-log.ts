@@ -29,8 +29,9 @@ const listColumns = {
   outcome: webhookEvents.outcome,
   rejectionReason: webhookEvents.rejectionReason,
   likelyCause: sql<string | null>`${webhookEvents.rejectionDetail} ->> 'likelyCause'`,
-  eventId: webhookEvents.eventId,
-  eventType: webhookEvents.eventType,
+  // A rejected delivery has no verified event: what its headers and body claim is shown instead.
+  eventId: sql<string | null>`coalesce(${webhookEvents.eventId}, ${webhookEvents.headers} ->> 'x-razorpay-event-id', ${webhookEvents.headers} ->> 'x-idempotency-key')`,
+  eventType: sql<string | null>`coalesce(${webhookEvents.eventType}, ${webhookEvents.rejectionDetail} ->> 'claimedEventType')`,
   gatewayOrderId: webhookEvents.gatewayOrderId,
   orderId: webhookEvents.orderId,
 };

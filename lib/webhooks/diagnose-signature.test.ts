@@ -39,6 +39,7 @@ describe('diagnoseDelivery: why a signature was refused', () => {
     expect(razorpay({}, { reason: 'missing_signature' })).toEqual({
       likelyCause: 'missing_signature',
       checks: [{ kind: 'signature_header', header: 'x-razorpay-signature', result: 'missing' }],
+      claimedEventType: 'payment.captured',
     });
     expect(razorpay({ 'x-razorpay-signature': '  ' }, { reason: 'missing_signature' }).checks[0]).toMatchObject({ result: 'empty' });
     expect(cashfree({ 'x-webhook-timestamp': ts }, { reason: 'missing_signature' }).likelyCause).toBe('missing_signature');
@@ -52,6 +53,7 @@ describe('diagnoseDelivery: why a signature was refused', () => {
         { kind: 'signature_header', header: 'x-razorpay-signature', result: 'missing' },
         { kind: 'other_gateway_header', header: 'x-webhook-signature', result: 'present' },
       ],
+      claimedEventType: 'payment.captured',
     });
     expect(cashfree({ 'x-razorpay-signature': razorpayWebhookSignature(body, CF_LIVE) }, { reason: 'missing_signature' }).likelyCause).toBe(
       'other_gateway_scheme',

@@ -57,7 +57,8 @@ export async function diagnoseSignature(
 
 export function diagnoseDelivery(input: DiagnosisInput): SignatureDiagnosis {
   const checks: SignatureCheck[] = [];
-  const done = (likelyCause: LikelyCause) => ({ likelyCause, checks });
+  const claimedEventType = input.rawBody.length <= MAX_DIAGNOSED_CHARS ? eventTypeOf(input.rawBody) : null;
+  const done = (likelyCause: LikelyCause): SignatureDiagnosis => ({ likelyCause, checks, claimedEventType });
   const scheme = SCHEMES[input.gateway];
   const otherHeader = SCHEMES[input.gateway === 'razorpay' ? 'cashfree' : 'razorpay'].header;
   const signature = getHeader(input.headers, scheme.header)?.trim() ?? null;
@@ -98,7 +99,7 @@ export function diagnoseDelivery(input: DiagnosisInput): SignatureDiagnosis {
     checks.push({ kind: 'secret', role: candidate.role, result, ...candidate.label });
   }
   if (input.reason === 'unknown_event') {
-    checks.push({ kind: 'event_type', eventType: eventTypeOf(input.rawBody), result: 'unknown' });
+    checks.push({ kind: 'event_type', eventType: claimedEventType, result: 'unknown' });
     return done('unknown_event');
   }
   if (matched && IN_USE.includes(matched.role)) return done(format.check.result === 'ok' ? 'unknown_event' : 'wrong_encoding');

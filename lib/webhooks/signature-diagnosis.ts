@@ -60,4 +60,9 @@ export type SignatureCheck =
   | { kind: 'body'; result: 'json' | 'json_reformatted' | 'not_json' | 'too_large' }
   | { kind: 'event_type'; eventType: string | null; result: 'unknown' };
 
-export type SignatureDiagnosis = { likelyCause: LikelyCause; checks: SignatureCheck[] };
+export type SignatureDiagnosis = {
+  likelyCause: LikelyCause;
+  checks: SignatureCheck[];
+  /** The event type the body claims (unverified, printable, at most 64 characters), for the log. */
+  claimedEventType?: string | null;
+};
