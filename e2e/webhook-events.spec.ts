@@ -32,7 +32,7 @@ const capturedEvent = (orderId: string) =>
     created_at: Math.floor(Date.now() / 1000),
   });
 
-test('a forged delivery shows up on the events page with its reason and signature check, without a reload', async ({ page, merchant }) => {
+test('a forged delivery shows up on the events page with its reason and signature check, without a reload', async ({ page, merchant }, testInfo) => {
   const appId = await openWizard(page, merchant.email);
   const account = await sandboxAccount(page);
   const { url } = await connect(page, account);
@@ -70,7 +70,7 @@ test('a forged delivery shows up on the events page with its reason and signatur
   await expect(check).toContainText('Current webhook secret');
   await expect(check).toContainText('No match');
   await expect(check).toContainText('Razorpay Dashboard → Webhooks');
-  await expect(sheet.getByLabel('Payload')).toContainText('"order_id": "order_forged01"');
+  await expect(sheet.getByLabel('Payload as received')).toContainText('"order_id": "order_forged01"');
   await expect(sheet).toContainText('x-razorpay-event-id');
   // Neither the signature nor any secret is on the page.
   const html = await page.content();
@@ -78,6 +78,7 @@ test('a forged delivery shows up on the events page with its reason and signatur
   expect(html).not.toContain(createHmac('sha256', account.secret).update(body).digest('hex'));
   await expect(page).toHaveURL(/delivery=/);
   await expectAccessible(page);
+  await page.screenshot({ path: testInfo.outputPath('webhook-delivery-sheet.png') });
 
   // The detail is in the URL: a reload opens it again; Escape closes it and drops it from the URL.
   await page.reload();
@@ -113,7 +114,7 @@ test('a forged delivery shows up on the events page with its reason and signatur
   await expect(page.getByRole('link', { name: 'View rejected deliveries' })).toBeVisible();
 });
 
-test('a real sandbox payment appears on the Overview totals and chart without a reload', async ({ page, merchant }) => {
+test('a real sandbox payment appears on the Overview totals and chart without a reload', async ({ page, merchant }, testInfo) => {
   const appId = await openWizard(page, merchant.email);
   const account = await sandboxAccount(page);
   const { url, secret } = await connect(page, account);
@@ -152,6 +153,7 @@ test('a real sandbox payment appears on the Overview totals and chart without a 
   await expect(page.getByText('None yet')).toBeHidden();
   await expect(page.getByTestId('rejected-24h')).toHaveText('0');
   await expectAccessible(page);
+  await page.screenshot({ path: testInfo.outputPath('overview.png'), fullPage: true });
 
   // And the events page lists the applied deliveries, each linked to its order.
   await page.goto(`/apps/${appId}/webhooks?outcome=applied`);

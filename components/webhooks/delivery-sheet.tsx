@@ -86,7 +86,7 @@ export function DeliverySheet({ appId, deliveryId, onClose }: Props) {
               </section>
               <section aria-labelledby="delivery-payload" className="grid gap-2">
                 <h3 id="delivery-payload" className="font-semibold">Payload</h3>
-                <pre tabIndex={0} aria-label="Payload" className="max-h-[28rem] overflow-auto rounded-md border bg-muted/40 p-3 font-mono text-xs whitespace-pre">
+                <pre tabIndex={0} aria-label="Payload as received" className="max-h-[28rem] overflow-auto rounded-md border bg-muted/40 p-3 font-mono text-xs whitespace-pre">
                   {prettyPayload(data.payload)}
                 </pre>
               </section>

@@ -2,8 +2,8 @@
 
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import Link from 'next/link';
-import { usePathname, useSearchParams } from 'next/navigation';
-import { useEffect } from 'react';
+import { usePathname } from 'next/navigation';
+import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { DeliveryOutcome } from '@/db/schema';
 import type { DeliveryListDto } from '@/lib/webhooks/delivery-page';
@@ -20,35 +20,48 @@ type Props = {
   /** The query the server rendered `initial` for (the URL's, minus anything invalid). */
   initialQuery: DeliveryQuery;
   initial: DeliveryListDto;
+  /** The delivery open in detail (`?delivery=`), if any. */
+  initialDelivery: string | null;
   /** Why part of the URL was ignored, if it was. */
   notice: string | null;
 };
 
-/** The URL's view; the server already dropped anything invalid from the first one. */
-function readQuery(params: URLSearchParams): DeliveryQuery {
+type View = { query: DeliveryQuery; delivery: string | null };
+
+/** The view a history entry's URL holds (entries this page pushed: valid by construction). */
+function readView(params: URLSearchParams): View {
   const outcome = params.get('outcome');
   return {
-    outcome: (DELIVERY_OUTCOMES as readonly string[]).includes(outcome ?? '') ? (outcome as DeliveryOutcome) : undefined,
-    eventType: params.get('type') || undefined,
-    cursor: params.get('cursor') || undefined,
+    query: {
+      outcome: (DELIVERY_OUTCOMES as readonly string[]).includes(outcome ?? '') ? (outcome as DeliveryOutcome) : undefined,
+      eventType: params.get('type') || undefined,
+      cursor: params.get('cursor') || undefined,
+    },
+    delivery: params.get('delivery'),
   };
 }
 
 const sameQuery = (a: DeliveryQuery, b: DeliveryQuery) =>
   (a.outcome ?? null) === (b.outcome ?? null) && (a.eventType ?? null) === (b.eventType ?? null) && (a.cursor ?? null) === (b.cursor ?? null);
 
-export function WebhookEventsView({ appId, gateway, initialQuery, initial, notice }: Props) {
+export function WebhookEventsView({ appId, gateway, initialQuery, initial, initialDelivery, notice }: Props) {
   const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const query = readQuery(searchParams);
-  const delivery = searchParams.get('delivery');
+  // The view starts as the server rendered it (invalid parts of the URL dropped) and then follows
+  // this page's own history entries.
+  const [{ query, delivery }, setView] = useState<View>({ query: initialQuery, delivery: initialDelivery });
   const { data, error, isFetching } = useWebhookEvents(appId, query, sameQuery(query, initialQuery) ? initial : undefined);
 
   // pushState keeps the view in the URL (shareable, Back works) without a server round trip.
-  const go = (next: DeliveryQuery & { delivery?: string | null }) => window.history.pushState(null, '', `${pathname}${deliveryQueryString(next)}`);
+  const go = (next: DeliveryQuery & { delivery?: string | null }) => {
+    window.history.pushState(null, '', `${pathname}${deliveryQueryString(next)}`);
+    setView({ query: { outcome: next.outcome, eventType: next.eventType, cursor: next.cursor }, delivery: next.delivery ?? null });
+  };
   useEffect(() => {
-    if (notice) window.history.replaceState(null, '', `${pathname}${deliveryQueryString(initialQuery)}`);
-  }, [notice, pathname, initialQuery]);
+    if (notice) window.history.replaceState(null, '', `${pathname}${deliveryQueryString({ ...initialQuery, delivery: initialDelivery })}`);
+    const onPopState = () => setView(readView(new URLSearchParams(window.location.search)));
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, [notice, pathname, initialQuery, initialDelivery]);
 
   const eventTypes = gateway ? EVENT_TYPES[gateway] : [...EVENT_TYPES.razorpay, ...EVENT_TYPES.cashfree];
   const filtered = Boolean(query.outcome || query.eventType);

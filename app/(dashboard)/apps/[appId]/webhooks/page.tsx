@@ -16,7 +16,10 @@ type Props = { params: Promise<{ appId: string }>; searchParams: Promise<Record<
 export default async function WebhookEventsPage({ params, searchParams }: Props) {
   const { app } = await requireOwnedApp((await params).appId);
   const db = await getDb();
-  const { query, page, errors } = parseDeliveryQuery(await searchParams);
+  const search = await searchParams;
+  const { query, page, errors } = parseDeliveryQuery(search);
+  // The detail sheet's delivery: looked up by the app's own API, so any string is harmless; bounded.
+  const delivery = typeof search.delivery === 'string' && /^[0-9a-f-]{36}$/.test(search.delivery) ? search.delivery : null;
   const connection = await getConnection(db, { appId: app.id });
   const credentialsId = connection?.verifiedCredentialsId ?? connection?.currentCredentialsId;
   const [initial, credentials] = await Promise.all([
@@ -37,6 +40,7 @@ export default async function WebhookEventsPage({ params, searchParams }: Props)
               gateway={credentials?.gateway ?? null}
               initialQuery={query}
               initial={initial}
+              initialDelivery={delivery}
               notice={errors.length ? `Part of the link was ignored: ${errors.join(' ')}` : null}
             />
           </QueryProvider>
