@@ -50,7 +50,8 @@ export const CAUSE_TEXT: Record<LikelyCause, CauseText> = {
   key_secret_used: {
     title: 'Signed with your API Key Secret',
     explanation: () => 'Signed with your Razorpay Key Secret instead of the webhook secret KS Pay generated.',
-    action: () => `In Razorpay Dashboard → Webhooks → Edit, replace the Secret with the webhook secret from KS Pay — never your Key Secret. ${COPY_SECRET_AGAIN}`,
+    action: () =>
+      'In Razorpay Dashboard → Webhooks → Edit, replace the Secret with the webhook secret KS Pay shows on the Webhook step of Settings → Payment gateway (Reveal) — never your Key Secret.',
   },
   other_mode_secret: {
     title: 'Credentials of the other mode',
