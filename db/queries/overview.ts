@@ -17,7 +17,9 @@ const FAILED = sql`${orders.status} = 'failed'`;
  */
 export async function dailyOrderTotals(db: Db, params: { appId: string; mode: Mode; days: number }) {
   const tz = sql.raw(`'${OVERVIEW_TIME_ZONE}'`);
-  const day = sql<string>`to_char(date_trunc('day', ${orders.createdAt} at time zone ${tz}), 'YYYY-MM-DD')`;
+  // Grouped on the day's start (a timestamp, cheap to hash) and formatted once per group.
+  const dayStart = sql`date_trunc('day', ${orders.createdAt} at time zone ${tz})`;
+  const day = sql<string>`to_char(${dayStart}, 'YYYY-MM-DD')`;
   const from = sql`(date_trunc('day', now() at time zone ${tz}) - ${params.days - 1} * interval '1 day') at time zone ${tz}`;
   return db
     .select({
@@ -30,8 +32,8 @@ export async function dailyOrderTotals(db: Db, params: { appId: string; mode: Mo
     })
     .from(orders)
     .where(and(eq(orders.appId, params.appId), eq(orders.mode, params.mode), sql`${orders.createdAt} >= ${from}`))
-    .groupBy(day, orders.currency)
-    .orderBy(day, orders.currency);
+    .groupBy(dayStart, orders.currency)
+    .orderBy(dayStart, orders.currency);
 }
 
 /** The modes the app has orders in (an index probe each). */
