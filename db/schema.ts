@@ -29,6 +29,7 @@ export const paymentStatus = pgEnum('payment_status', ['created', 'pending', 'au
 export const refundStatus = pgEnum('refund_status', ['pending', 'processed', 'failed']);
 export const deliveryOutcome = pgEnum('delivery_outcome', ['applied', 'duplicate', 'stale', 'ignored', 'rejected']);
 export const eventSource = pgEnum('event_source', ['webhook', 'sync']);
+export const demoSeedStatus = pgEnum('demo_seed_status', ['pending', 'running', 'done', 'failed']);
 
 export const merchants = pgTable('merchants', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -236,6 +237,7 @@ export const orders = pgTable(
     notes: jsonb('notes').$type<Record<string, string>>().notNull().default({}),
     customerEmail: varchar('customer_email', { length: 254 }),
     customerPhone: varchar('customer_phone', { length: 32 }),
+    customerName: varchar('customer_name', { length: 100 }),
     status: orderStatus('status').notNull().default('created'),
     mode: gatewayModeEnum('mode').notNull(),
     /** The reconciler's claim: no instance syncs the order again before this time. */
@@ -360,6 +362,21 @@ export const webhookEvents = pgTable(
   ],
 );
 
+/**
+ * The living demo of a fresh embedded database (lib/demo.ts): one row for the demo app, so its
+ * sandbox orders are made once, whatever the number of restarts. `pending` until a run claims it;
+ * a sandbox that is not there leaves it pending for the next start.
+ */
+export const demoSeeds = pgTable('demo_seeds', {
+  appId: uuid('app_id')
+    .primaryKey()
+    .references(() => apps.id, { onDelete: 'cascade' }),
+  status: demoSeedStatus('status').notNull().default('pending'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  startedAt: timestamp('started_at', { withTimezone: true }),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
+
 export const merchantsRelations = relations(merchants, ({ many }) => ({ apps: many(apps) }));
 export const appsRelations = relations(apps, ({ one }) => ({
   merchant: one(merchants, { fields: [apps.merchantId], references: [merchants.id] }),
@@ -377,4 +394,5 @@ export type WebhookEvent = typeof webhookEvents.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type Payment = typeof payments.$inferSelect;
 export type Refund = typeof refunds.$inferSelect;
+export type DemoSeed = typeof demoSeeds.$inferSelect;
 export type DeliveryOutcome = (typeof deliveryOutcome.enumValues)[number];

@@ -72,6 +72,19 @@ export async function getVerifiedMode(db: Db, params: { appId: string }) {
   return row?.mode ?? null;
 }
 
+/** The credentials in use (the verified ones) and the connection's webhook endpoint, or null before verification. */
+export async function getVerifiedCredentials(db: Db, params: { appId: string }) {
+  const [row] = await db
+    .select({ endpointId: gatewayConnections.webhookEndpointId, credentials: gatewayCredentials })
+    .from(gatewayConnections)
+    .innerJoin(
+      gatewayCredentials,
+      and(eq(gatewayCredentials.id, gatewayConnections.verifiedCredentialsId), eq(gatewayCredentials.connectionId, gatewayConnections.id)),
+    )
+    .where(eq(gatewayConnections.appId, params.appId));
+  return row ?? null;
+}
+
 /** A connection's other credential sets of one gateway, newest first (diagnosing a rejected signature). */
 export async function listOtherCredentials(
   db: Db,
