@@ -15,6 +15,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { SignatureDiagnosis } from '../lib/webhooks/signature-diagnosis';
 
 export const gatewayName = pgEnum('gateway_name', ['razorpay', 'cashfree']);
 export const gatewayModeEnum = pgEnum('gateway_mode', ['test', 'live']);
@@ -324,6 +325,8 @@ export const webhookEvents = pgTable(
     source: eventSource('source').notNull().default('webhook'),
     outcome: deliveryOutcome('outcome').notNull(),
     rejectionReason: varchar('rejection_reason', { length: 32 }),
+    /** A rejected delivery's signature check, made when it arrived (signatures are not kept): never a secret. */
+    rejectionDetail: jsonb('rejection_detail').$type<SignatureDiagnosis>(),
     /** The gateway's event id (an unsigned header, or a fallback from the body): shown, never trusted. */
     eventId: varchar('event_id', { length: 128 }),
     eventType: varchar('event_type', { length: 64 }),
@@ -352,6 +355,10 @@ export const webhookEvents = pgTable(
     index('webhook_events_order_idx')
       .on(t.orderId, t.receivedAt)
       .where(sql`${t.orderId} is not null`),
+    // The Webhook events page: newest first, all or by outcome or by event type, keyset on (received_at, id).
+    index('webhook_events_app_received_idx').on(t.appId, t.receivedAt, t.id),
+    index('webhook_events_app_outcome_idx').on(t.appId, t.outcome, t.receivedAt, t.id),
+    index('webhook_events_app_type_idx').on(t.appId, t.eventType, t.receivedAt, t.id),
   ],
 );
 
