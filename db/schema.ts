@@ -15,6 +15,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { SignatureDiagnosis } from '../lib/webhooks/signature-diagnosis';
 
 export const gatewayName = pgEnum('gateway_name', ['razorpay', 'cashfree']);
 export const gatewayModeEnum = pgEnum('gateway_mode', ['test', 'live']);
@@ -28,6 +29,7 @@ export const paymentStatus = pgEnum('payment_status', ['created', 'pending', 'au
 export const refundStatus = pgEnum('refund_status', ['pending', 'processed', 'failed']);
 export const deliveryOutcome = pgEnum('delivery_outcome', ['applied', 'duplicate', 'stale', 'ignored', 'rejected']);
 export const eventSource = pgEnum('event_source', ['webhook', 'sync']);
+export const demoSeedStatus = pgEnum('demo_seed_status', ['pending', 'running', 'done', 'failed']);
 
 export const merchants = pgTable('merchants', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -235,6 +237,7 @@ export const orders = pgTable(
     notes: jsonb('notes').$type<Record<string, string>>().notNull().default({}),
     customerEmail: varchar('customer_email', { length: 254 }),
     customerPhone: varchar('customer_phone', { length: 32 }),
+    customerName: varchar('customer_name', { length: 100 }),
     status: orderStatus('status').notNull().default('created'),
     mode: gatewayModeEnum('mode').notNull(),
     /** The reconciler's claim: no instance syncs the order again before this time. */
@@ -328,6 +331,8 @@ export const webhookEvents = pgTable(
     source: eventSource('source').notNull().default('webhook'),
     outcome: deliveryOutcome('outcome').notNull(),
     rejectionReason: varchar('rejection_reason', { length: 32 }),
+    /** A rejected delivery's signature check, made when it arrived (signatures are not kept): never a secret. */
+    rejectionDetail: jsonb('rejection_detail').$type<SignatureDiagnosis>(),
     /** The gateway's event id (an unsigned header, or a fallback from the body): shown, never trusted. */
     eventId: varchar('event_id', { length: 128 }),
     eventType: varchar('event_type', { length: 64 }),
@@ -361,8 +366,27 @@ export const webhookEvents = pgTable(
     index('webhook_events_app_gateway_order_idx')
       .on(t.appId, t.gateway, t.gatewayOrderId, t.receivedAt)
       .where(sql`${t.gatewayOrderId} is not null`),
+    // The Webhook events page: newest first, all or by outcome or by event type, keyset on (received_at, id).
+    index('webhook_events_app_received_idx').on(t.appId, t.receivedAt, t.id),
+    index('webhook_events_app_outcome_idx').on(t.appId, t.outcome, t.receivedAt, t.id),
+    index('webhook_events_app_type_idx').on(t.appId, t.eventType, t.receivedAt, t.id),
   ],
 );
+
+/**
+ * The living demo of a fresh embedded database (lib/demo.ts): one row for the demo app, so its
+ * sandbox orders are made once, whatever the number of restarts. `pending` until a run claims it;
+ * a sandbox that is not there leaves it pending for the next start.
+ */
+export const demoSeeds = pgTable('demo_seeds', {
+  appId: uuid('app_id')
+    .primaryKey()
+    .references(() => apps.id, { onDelete: 'cascade' }),
+  status: demoSeedStatus('status').notNull().default('pending'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  startedAt: timestamp('started_at', { withTimezone: true }),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
 
 export const merchantsRelations = relations(merchants, ({ many }) => ({ apps: many(apps) }));
 export const appsRelations = relations(apps, ({ one }) => ({
@@ -381,4 +405,5 @@ export type WebhookEvent = typeof webhookEvents.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type Payment = typeof payments.$inferSelect;
 export type Refund = typeof refunds.$inferSelect;
+export type DemoSeed = typeof demoSeeds.$inferSelect;
 export type DeliveryOutcome = (typeof deliveryOutcome.enumValues)[number];
