@@ -8,7 +8,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, Di
 import { Skeleton } from '@/components/ui/skeleton';
 import type { TimelineEventDto } from '@/lib/transactions/contract';
 import { prettyPayload } from './pretty-payload';
-import { OUTCOME_LABELS, SOURCE_LABELS } from './status-labels';
+import { OUTCOME_LABELS, SOURCE_LABELS } from '@/components/webhooks/outcome-labels';
 import { useOrderEvent } from './use-transactions';
 
 type Props = { appId: string; orderId: string; event: TimelineEventDto };

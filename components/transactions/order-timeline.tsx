@@ -1,8 +1,8 @@
 import { Badge } from '@/components/ui/badge';
 import type { TimelineEventDto } from '@/lib/transactions/contract';
+import { OutcomeBadge } from '@/components/webhooks/outcome-badge';
+import { OUTCOME_DESCRIPTIONS, SOURCE_LABELS } from '@/components/webhooks/outcome-labels';
 import { EventPayloadDialog } from './event-payload-dialog';
-import { OutcomeBadge } from './status-badges';
-import { OUTCOME_DESCRIPTIONS, SOURCE_LABELS } from './status-labels';
 
 type Props = { appId: string; orderId: string; events: TimelineEventDto[]; truncated: boolean };
 
@@ -29,8 +29,6 @@ export function OrderTimeline({ appId, orderId, events, truncated }: Props) {
             </div>
             <p className="text-xs text-muted-foreground">
               <time dateTime={event.receivedAt}>{event.receivedAtLabel}</time>
-              {' · '}
-              {OUTCOME_DESCRIPTIONS[event.outcome]}
               {event.gatewayPaymentId && (
                 <>
                   {' · '}
@@ -38,6 +36,7 @@ export function OrderTimeline({ appId, orderId, events, truncated }: Props) {
                 </>
               )}
             </p>
+            <p className="text-xs text-muted-foreground">{OUTCOME_DESCRIPTIONS[event.outcome]}</p>
             <div>
               <EventPayloadDialog appId={appId} orderId={orderId} event={event} />
             </div>

@@ -1,14 +1,7 @@
 import { Badge } from '@/components/ui/badge';
-import type { EventOutcome, PaymentStatus } from '@/lib/transactions/contract';
+import type { PaymentStatus } from '@/lib/transactions/contract';
 import type { OrderStatus } from '@/lib/transactions/view';
-import {
-  ORDER_STATUS_LABELS,
-  ORDER_STATUS_VARIANTS,
-  OUTCOME_LABELS,
-  OUTCOME_VARIANTS,
-  PAYMENT_STATUS_LABELS,
-  PAYMENT_STATUS_VARIANTS,
-} from './status-labels';
+import { ORDER_STATUS_LABELS, ORDER_STATUS_VARIANTS, PAYMENT_STATUS_LABELS, PAYMENT_STATUS_VARIANTS } from './status-labels';
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   return <Badge variant={ORDER_STATUS_VARIANTS[status]}>{ORDER_STATUS_LABELS[status]}</Badge>;
@@ -18,6 +11,3 @@ export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
   return <Badge variant={PAYMENT_STATUS_VARIANTS[status]}>{PAYMENT_STATUS_LABELS[status]}</Badge>;
 }
 
-export function OutcomeBadge({ outcome }: { outcome: EventOutcome }) {
-  return <Badge variant={OUTCOME_VARIANTS[outcome]}>{OUTCOME_LABELS[outcome]}</Badge>;
-}

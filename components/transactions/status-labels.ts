@@ -1,11 +1,12 @@
 import type { Badge } from '@/components/ui/badge';
-import type { EventOutcome, EventSource, PaymentStatus, RefundStatus } from '@/lib/transactions/contract';
+import { GATEWAYS } from '@/lib/gateways/descriptors';
+import type { PaymentStatus, RefundStatus } from '@/lib/transactions/contract';
 import type { GatewayName, Mode, OrderStatus, PaymentMethod } from '@/lib/transactions/view';
 
 type Variant = React.ComponentProps<typeof Badge>['variant'];
 
 // The one place the money enums become words (and badge colours). Order statuses are written as
-// the seeds name them.
+// the seeds name them; a delivery's outcome and source are named in components/webhooks/outcome-labels.ts.
 
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   created: 'CREATED',
@@ -51,36 +52,9 @@ export const REFUND_STATUS_LABELS: Record<RefundStatus, string> = {
   failed: 'Failed',
 };
 
-export const OUTCOME_LABELS: Record<EventOutcome, string> = {
-  applied: 'Applied',
-  duplicate: 'Duplicate',
-  stale: 'Stale',
-  ignored: 'Ignored',
-  rejected: 'Rejected',
-};
-
-export const OUTCOME_VARIANTS: Record<EventOutcome, Variant> = {
-  applied: 'success',
-  duplicate: 'secondary',
-  stale: 'outline',
-  ignored: 'outline',
-  rejected: 'destructive',
-};
-
-/** What each outcome means for the order, for the timeline's legend. */
-export const OUTCOME_DESCRIPTIONS: Record<EventOutcome, string> = {
-  applied: 'moved the order or payment forward',
-  duplicate: 'a copy of a delivery already received',
-  stale: 'said nothing newer than what we held',
-  ignored: 'arrived before the order was stored, or named no payment',
-  rejected: 'failed the signature check',
-};
-
-export const SOURCE_LABELS: Record<EventSource, string> = { webhook: 'Webhook', sync: 'Sync' };
-
 export const MODE_LABELS: Record<Mode, string> = { test: 'Test', live: 'Live' };
 
-export const GATEWAY_LABELS: Record<GatewayName, string> = { razorpay: 'Razorpay', cashfree: 'Cashfree' };
+export const GATEWAY_LABELS: Record<GatewayName, string> = { razorpay: GATEWAYS.razorpay.label, cashfree: GATEWAYS.cashfree.label };
 
 export const METHOD_LABELS: Record<PaymentMethod, string> = {
   upi: 'UPI',
