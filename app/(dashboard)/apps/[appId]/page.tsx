@@ -4,6 +4,7 @@ import { OnboardingChecklist } from '@/components/apps/onboarding-checklist';
 import { CopyButton } from '@/components/copy-button';
 import { OverviewView } from '@/components/overview/overview-view';
 import { QueryProvider } from '@/components/query-provider';
+import { LatestTransactions } from '@/components/transactions/latest-transactions';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -14,6 +15,7 @@ import { formatDateTime } from '@/lib/format';
 import { loadStepStatuses } from '@/lib/gateway-connections/view';
 import { loadOverview } from '@/lib/overview/load-overview';
 import { parseOverviewMode } from '@/lib/overview/overview-mode';
+import { loadTransactionPage } from '@/lib/transactions/list-transactions';
 
 type Props = { params: Promise<{ appId: string }>; searchParams: Promise<{ mode?: string | string[] }> };
 
@@ -28,6 +30,7 @@ export default async function AppOverviewPage({ params, searchParams }: Props) {
   // A mode that is neither test nor live is ignored: the connection's current one is shown.
   const { mode } = parseOverviewMode((await searchParams).mode);
   const [statuses, overview] = await Promise.all([loadStepStatuses(db, app), loadOverview(db, app, mode)]);
+  const latest = await loadTransactionPage(db, { appId: app.id, mode: overview.mode, view: { mode: overview.mode } });
   return (
     <div className="grid gap-6">
       <PageHeader title={app.name} description="App Overview">
@@ -37,8 +40,8 @@ export default async function AppOverviewPage({ params, searchParams }: Props) {
       </PageHeader>
       <QueryProvider>
         <OverviewView appId={app.publicId} initial={overview} initialMode={mode ?? null} />
+        <LatestTransactions key={overview.mode} appId={app.publicId} initial={latest} />
       </QueryProvider>
-      {/* Latest transactions: the Transactions page's card goes here. */}
       <Card>
         <CardHeader>
           <CardTitle>
