@@ -16,6 +16,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { SignatureDiagnosis } from '../lib/webhooks/signature-diagnosis';
 
 export const gatewayName = pgEnum('gateway_name', ['razorpay', 'cashfree']);
 export const gatewayModeEnum = pgEnum('gateway_mode', ['test', 'live']);
@@ -291,7 +292,13 @@ export const orders = pgTable(
   },
   (t) => [
     uniqueIndex('orders_app_gateway_order_idx').on(t.appId, t.gateway, t.gatewayOrderId),
-    index('orders_app_mode_created_idx').on(t.appId, t.mode, t.createdAt),
+    // The Transactions page: newest first, keyset on (created_at, id), one mode at a time; status and
+    // gateway filters read their own ordered index, search reads receipt, email and the unique ids.
+    index('orders_app_mode_created_idx').on(t.appId, t.mode, t.createdAt, t.id),
+    index('orders_app_mode_status_created_idx').on(t.appId, t.mode, t.status, t.createdAt, t.id),
+    index('orders_app_mode_gateway_created_idx').on(t.appId, t.mode, t.gateway, t.createdAt, t.id),
+    index('orders_app_receipt_idx').on(t.appId, t.receipt),
+    index('orders_app_email_idx').on(t.appId, sql`lower(${t.customerEmail})`),
     // The reconciler's queue: only unfinished orders are in it.
     index('orders_unfinished_idx')
       .on(t.updatedAt)
@@ -369,6 +376,8 @@ export const webhookEvents = pgTable(
     source: eventSource('source').notNull().default('webhook'),
     outcome: deliveryOutcome('outcome').notNull(),
     rejectionReason: varchar('rejection_reason', { length: 32 }),
+    /** A rejected delivery's signature check, made when it arrived (signatures are not kept): never a secret. */
+    rejectionDetail: jsonb('rejection_detail').$type<SignatureDiagnosis>(),
     /** The gateway's event id (an unsigned header, or a fallback from the body): shown, never trusted. */
     eventId: varchar('event_id', { length: 128 }),
     eventType: varchar('event_type', { length: 64 }),
@@ -397,6 +406,15 @@ export const webhookEvents = pgTable(
     index('webhook_events_order_idx')
       .on(t.orderId, t.receivedAt)
       .where(sql`${t.orderId} is not null`),
+    // An order's timeline: every delivery naming its gateway order, duplicates and early ones (which
+    // carry no order_id) included.
+    index('webhook_events_app_gateway_order_idx')
+      .on(t.appId, t.gateway, t.gatewayOrderId, t.receivedAt)
+      .where(sql`${t.gatewayOrderId} is not null`),
+    // The Webhook events page: newest first, all or by outcome or by event type, keyset on (received_at, id).
+    index('webhook_events_app_received_idx').on(t.appId, t.receivedAt, t.id),
+    index('webhook_events_app_outcome_idx').on(t.appId, t.outcome, t.receivedAt, t.id),
+    index('webhook_events_app_type_idx').on(t.appId, t.eventType, t.receivedAt, t.id),
   ],
 );
 

@@ -14,7 +14,7 @@ import { connectRazorpay, SANDBOX_URL, step } from './wizard';
 
 const run = promisify(execFile);
 const LIVE = { timeout: 20_000 };
-type Setup = { page: Page; appId: string; secretKey: string; account: { key_id: string; key_secret: string }; shop: { url: string; stop(): void }; cleanup(): Promise<void> };
+type Setup = { page: Page; appId: string; secretKey: string; account: { keyId: string; secret: string }; shop: { url: string; stop(): void }; cleanup(): Promise<void> };
 let setup: Setup;
 let tarball: string;
 
@@ -59,7 +59,7 @@ async function buyAndPay(page: Page, shopUrl: string, outcome: 'Payment succeeds
 
 async function gatewayPayments(page: Page, orderId: string) {
   const order = await (await page.request.get(`/api/v1/orders/${orderId}`, { headers: { authorization: `Bearer ${setup.secretKey}` } })).json();
-  const auth = `Basic ${Buffer.from(`${setup.account.key_id}:${setup.account.key_secret}`).toString('base64')}`;
+  const auth = `Basic ${Buffer.from(`${setup.account.keyId}:${setup.account.secret}`).toString('base64')}`;
   const payments = await (await page.request.get(`${SANDBOX_URL}/razorpay/v1/orders/${order.gateway_order_id}/payments`, { headers: { authorization: auth } })).json();
   return payments.items as { status: string }[];
 }

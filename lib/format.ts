@@ -13,8 +13,17 @@ const istDateTime = new Intl.DateTimeFormat('en-IN', {
   timeZone: 'Asia/Kolkata',
 });
 
+const istShortDateTime = new Intl.DateTimeFormat('en-IN', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Asia/Kolkata',
+});
+
 /** Money pages count days in IST (lib/transactions/ist.ts): their times are shown in IST, labelled. */
 export const formatDateTimeIst = (date: Date) => `${istDateTime.format(date)} IST`;
+
+/** The same to the minute, without the label: for table cells under an "(IST)" heading. */
+export const formatShortDateTimeIst = (date: Date) => istShortDateTime.format(date);
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { gatewayConnections, gatewayCredentials } from '../schema';
 
@@ -83,4 +83,23 @@ export async function getVerifiedCredentials(db: Db, params: { appId: string }) 
     )
     .where(eq(gatewayConnections.appId, params.appId));
   return row ?? null;
+}
+
+/** A connection's other credential sets of one gateway, newest first (diagnosing a rejected signature). */
+export async function listOtherCredentials(
+  db: Db,
+  params: { connectionId: string; gateway: 'razorpay' | 'cashfree'; excludeIds: string[]; limit: number },
+) {
+  return db
+    .select()
+    .from(gatewayCredentials)
+    .where(
+      and(
+        eq(gatewayCredentials.connectionId, params.connectionId),
+        eq(gatewayCredentials.gateway, params.gateway),
+        params.excludeIds.length ? notInArray(gatewayCredentials.id, params.excludeIds) : undefined,
+      ),
+    )
+    .orderBy(desc(gatewayCredentials.createdAt))
+    .limit(params.limit);
 }
