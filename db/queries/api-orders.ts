@@ -1,6 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { orders, payments } from '../schema';
+import { filterConditions, type TransactionFilters } from './transactions';
 
 type Scope = { appId: string; mode: 'test' | 'live' };
 
@@ -35,4 +36,31 @@ export async function listPaymentsOfOrder(db: Db, params: { appId: string; order
     .from(payments)
     .where(and(eq(payments.appId, params.appId), eq(payments.orderId, params.orderId)))
     .orderBy(sql`${payments.createdAt} desc, ${payments.id} desc`);
+}
+
+/**
+ * Stripe-style pages of the app's orders in one mode, newest first: after `startingAfter` (older
+ * than it), or before `endingBefore` (newer than it, the page still newest first). The cursor
+ * order must be the caller's own (app and mode), else there is no page.
+ */
+export async function listModeOrders(
+  db: Db,
+  params: TransactionFilters & { limit: number; startingAfter?: string; endingBefore?: string },
+): Promise<{ rows: (typeof orders.$inferSelect)[]; hasMore: boolean } | null> {
+  const { limit, startingAfter, endingBefore, ...filters } = params;
+  const cursorId = startingAfter ?? endingBefore;
+  const cursor = cursorId ? await getModeOrder(db, { appId: filters.appId, mode: filters.mode, orderId: cursorId }) : null;
+  if (cursorId && !cursor) return null;
+  const newer = !!endingBefore;
+  // The cursor row's own created_at, read in SQL: exact to the microsecond, which a JS Date is not.
+  const position =
+    cursor && sql`(${orders.createdAt}, ${orders.id}) ${sql.raw(newer ? '>' : '<')} (select o.created_at, o.id from ${orders} o where o.id = ${cursor.id})`;
+  const rows = await db
+    .select()
+    .from(orders)
+    .where(and(...filterConditions(db, filters), position ?? undefined))
+    .orderBy(...(newer ? [asc(orders.createdAt), asc(orders.id)] : [desc(orders.createdAt), desc(orders.id)]))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  return { rows: newer ? page.reverse() : page, hasMore: rows.length > limit };
 }

@@ -425,3 +425,51 @@ describe('POST /orders', () => {
     expect(made.json).toMatchObject({ gateway: 'cashfree', amount: 17_000 });
   });
 });
+
+describe('GET /orders', () => {
+  it('pages newest first with starting_after / ending_before and has_more, filters, and refuses bad parameters', async () => {
+    const { GET, POST } = await import('@/app/api/v1/orders/route');
+    const app = await connectedApp(database.db, sandbox.url);
+    const other = await connectedApp(database.db, sandbox.url);
+    const made: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const answer = await read(await POST(request('/orders', { key: app.secretKey, body: { amount: 1000 + i, currency: 'INR' } }), { params: Promise.resolve({}) }));
+      made.unshift(answer.json.id);
+    }
+    const all = [...made, app.verificationOrder.id];
+    const list = async (query: string, key = app.secretKey) => read(await GET(request(`/orders?${query}`, { key }), { params: Promise.resolve({}) }));
+
+    const first = await list('limit=2');
+    expect(first.json).toMatchObject({ object: 'list', has_more: true });
+    expect(first.json.data.map((o: { id: string }) => o.id)).toEqual(all.slice(0, 2));
+    const second = await list(`limit=2&starting_after=${all[1]}`);
+    expect(second.json.data.map((o: { id: string }) => o.id)).toEqual(all.slice(2, 4));
+    const last = await list(`limit=10&starting_after=${all[3]}`);
+    expect(last.json).toMatchObject({ has_more: false });
+    expect(last.json.data.map((o: { id: string }) => o.id)).toEqual(all.slice(4));
+    const back = await list(`limit=2&ending_before=${all[4]}`);
+    expect(back.json.data.map((o: { id: string }) => o.id)).toEqual(all.slice(2, 4));
+    expect(back.json.has_more).toBe(true);
+    expect((await list('')).json.data).toHaveLength(6);
+    expect((await list('status=PAID')).json.data).toEqual([]);
+    expect((await list(`created_gte=${Math.floor(Date.now() / 1000) + 3600}`)).json.data).toEqual([]);
+    expect((await list(`created_lte=${new Date(Date.now() + 60_000).toISOString()}`)).json.data).toHaveLength(6);
+    // Another app's orders are not there, not even as a cursor.
+    expect((await list('', other.secretKey)).json.data.map((o: { id: string }) => o.id)).toEqual([other.verificationOrder.id]);
+    for (const [query, param] of [
+      [`starting_after=${other.verificationOrder.id}`, 'starting_after'],
+      ['limit=0', 'limit'],
+      ['limit=101', 'limit'],
+      ['limit=abc', 'limit'],
+      ['status=paid', 'status'],
+      ['created_gte=yesterday', 'created_gte'],
+      [`starting_after=${all[0]}&ending_before=${all[1]}`, 'ending_before'],
+      ['starting_after=ord_%00', 'starting_after'],
+      ['sort=asc', 'sort'],
+    ]) {
+      const answer = await list(query!);
+      expect(answer.status, query).toBe(400);
+      expect(answer.json.error.param, query).toBe(param);
+    }
+  });
+});
