@@ -19,7 +19,8 @@ let setup: Setup;
 let tarball: string;
 
 async function prepare(browser: Browser, baseURL: string): Promise<Setup> {
-  const page = await browser.newPage({ baseURL });
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
   const email = await signUp(page);
   const { appId, account } = await connectRazorpay(page, email);
   const security = step(page, '4. Security');
@@ -39,7 +40,7 @@ async function prepare(browser: Browser, baseURL: string): Promise<Setup> {
   tarball = await packSdk();
   const example = await installExample('express', tarball);
   const shop = await startShop(example.dir, { port, kspayUrl: baseURL, secretKey });
-  return { page, appId, secretKey, account, shop, cleanup: async () => { shop.stop(); await example.remove(); await page.close(); } };
+  return { page, appId, secretKey, account, shop, cleanup: async () => { shop.stop(); await example.remove(); await context.close(); } };
 }
 
 async function buyAndPay(page: Page, shopUrl: string, outcome: 'Payment succeeds' | 'Payment fails (bank declined)') {
@@ -80,7 +81,7 @@ test.describe.serial('take a test payment with the example shop', () => {
     await expect(page).toHaveURL(new RegExp(`^${setup.shop.url}/thank-you\\?order_id=${orderId}&status=PAID$`), LIVE);
     await expect(page.locator('[data-status]')).toHaveText('PAID');
     await page.goto(`/apps/${setup.appId}/transactions`);
-    await expect(page.getByRole('row').filter({ hasText: orderId })).toContainText('Paid', LIVE);
+    await expect(page.getByRole('row').filter({ hasText: orderId })).toContainText('PAID', LIVE);
     expect(await gatewayPayments(page, orderId)).toHaveLength(1);
   });
 
