@@ -7,6 +7,7 @@ import {
   index,
   integer,
   jsonb,
+  primaryKey,
   pgEnum,
   pgTable,
   text,
@@ -29,6 +30,7 @@ export const paymentStatus = pgEnum('payment_status', ['created', 'pending', 'au
 export const refundStatus = pgEnum('refund_status', ['pending', 'processed', 'failed']);
 export const deliveryOutcome = pgEnum('delivery_outcome', ['applied', 'duplicate', 'stale', 'ignored', 'rejected']);
 export const eventSource = pgEnum('event_source', ['webhook', 'sync']);
+export const idempotencyState = pgEnum('idempotency_state', ['running', 'completed']);
 export const demoSeedStatus = pgEnum('demo_seed_status', ['pending', 'running', 'done', 'failed']);
 
 export const merchants = pgTable('merchants', {
@@ -65,6 +67,8 @@ export const apps = pgTable(
     name: varchar('name', { length: 60 }).notNull(),
     email: varchar('email', { length: 254 }).notNull(),
     country: char('country', { length: 2 }).notNull(),
+    /** The merchant's site origins (`https://shop.example.com`): CORS for the public key, `redirect_url`s. */
+    allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -188,6 +192,43 @@ export const apiKeys = pgTable(
 );
 
 /**
+ * Idempotency-Key of the merchant API, per app and mode: the first completed answer (2xx or 4xx)
+ * is kept for 24 h and replayed. A running claim whose `locked_until` passed was abandoned (a
+ * crashed instance) and may be taken over by the same request.
+ */
+export const apiIdempotencyKeys = pgTable(
+  'api_idempotency_keys',
+  {
+    appId: uuid('app_id')
+      .notNull()
+      .references(() => apps.id, { onDelete: 'cascade' }),
+    mode: gatewayModeEnum('mode').notNull(),
+    key: varchar('key', { length: 255 }).notNull(),
+    /** sha256 of method, path and raw body: the same key with another request is refused. */
+    requestHash: char('request_hash', { length: 64 }).notNull(),
+    state: idempotencyState('state').notNull().default('running'),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.appId, t.mode, t.key] }), index('api_idempotency_keys_created_idx').on(t.createdAt)],
+);
+
+/** Requests per secret key per minute window: the merchant API's rate limit, shared by every instance. */
+export const apiRateWindows = pgTable(
+  'api_rate_windows',
+  {
+    keyId: uuid('key_id')
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.windowStart] }), index('api_rate_windows_start_idx').on(t.windowStart)],
+);
+
+/**
  * Who did what to an app, when, from where. Never a secret. The log belongs to the app's owner and
  * outlives the app: deleting it sets `app_id` null and keeps its public id and name.
  */
@@ -238,6 +279,10 @@ export const orders = pgTable(
     customerEmail: varchar('customer_email', { length: 254 }),
     customerPhone: varchar('customer_phone', { length: 32 }),
     customerName: varchar('customer_name', { length: 100 }),
+    /** Hosted checkout returns the customer here (on one of the app's allowed domains). */
+    redirectUrl: varchar('redirect_url', { length: 2048 }),
+    /** Cashfree's `payment_session_id`, which its checkout opens with (meant for the browser; not a secret). */
+    paymentSessionId: varchar('payment_session_id', { length: 256 }),
     status: orderStatus('status').notNull().default('created'),
     mode: gatewayModeEnum('mode').notNull(),
     /** The reconciler's claim: no instance syncs the order again before this time. */

@@ -3,43 +3,11 @@ import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { createOrder, markDone, openWizard, SANDBOX_URL, snapshot, step, submitCredentials } from './wizard';
+import { connectRazorpay, SANDBOX_URL, snapshot } from './wizard';
 
 const LIVE = { timeout: 20_000 };
 
-type Connected = { appId: string; gatewayOrderId: string; webhookUrl: string; webhookSecret: string };
-
-/**
- * A fresh sandbox Razorpay account (so no other test shares its webhook config) taken through the
- * wizard to verified. The sandbox's webhooks go to `deliverTo(url)`: the URL the Webhook step shows,
- * or somewhere else.
- */
-async function connectRazorpay(page: Page, email: string, deliverTo: (url: string) => string = (url) => url): Promise<Connected> {
-  const account = await (await page.request.post(`${SANDBOX_URL}/__sandbox/accounts`, { data: { gateway: 'razorpay' } })).json();
-  const appId = await openWizard(page, email);
-  await submitCredentials(page, { keyId: account.key_id, secret: account.key_secret, modes: ['UPI'] });
-  const webhook = step(page, '2. Webhook');
-  await webhook.getByRole('button', { name: 'Reveal' }).click();
-  await expect(webhook.getByTestId('webhook-secret')).toContainText('whsec_');
-  const webhookUrl = (await webhook.locator('code').first().textContent())!.trim();
-  const webhookSecret = (await webhook.getByTestId('webhook-secret').textContent())!.trim();
-  const configured = await page.request.post(`${SANDBOX_URL}/__sandbox/razorpay/webhooks`, {
-    data: {
-      key_id: account.key_id,
-      url: deliverTo(webhookUrl),
-      secret: webhookSecret,
-      events: ['payment.captured', 'payment.failed', 'order.paid', 'refund.processed'],
-    },
-  });
-  expect(configured.ok()).toBe(true);
-  await markDone(page, '2. Webhook');
-  await markDone(page, '3. NPM Integration');
-  await createOrder(page);
-  const toast = page.getByText(/Verified: test order order_/);
-  await expect(toast).toBeVisible();
-  const gatewayOrderId = (await toast.textContent())!.match(/order_[0-9A-Za-z]+/)![0];
-  return { appId, gatewayOrderId, webhookUrl, webhookSecret };
-}
+type Connected = Awaited<ReturnType<typeof connectRazorpay>>;
 
 async function sandbox(request: APIRequestContext, path: string, data: unknown) {
   const response = await request.post(`${SANDBOX_URL}${path}`, { data });

@@ -2,25 +2,12 @@ import { createHmac } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { createOrder, markDone, openWizard, SANDBOX_URL, step, submitCredentials } from './wizard';
-
-/** A fresh sandbox Razorpay account, so no other test shares its webhook config. */
-async function sandboxAccount(page: Page) {
-  const response = await page.request.post(`${SANDBOX_URL}/__sandbox/accounts`, { data: { gateway: 'razorpay' } });
-  expect(response.ok()).toBe(true);
-  const account = await response.json();
-  return { keyId: account.key_id as string, secret: account.key_secret as string };
-}
+import { createOrder, markDone, newSandboxAccount, openWizard, revealWebhook, SANDBOX_URL, step, submitCredentials } from './wizard';
 
 /** Credentials submitted; returns the Webhook step's URL and revealed secret. */
 async function connect(page: Page, account: { keyId: string; secret: string }) {
   await submitCredentials(page, { keyId: account.keyId, secret: account.secret, modes: ['UPI'] });
-  const webhook = step(page, '2. Webhook');
-  await webhook.getByRole('button', { name: 'Reveal' }).click();
-  await expect(webhook.getByTestId('webhook-secret')).toContainText('whsec_');
-  const url = (await webhook.locator('code').first().textContent())!.trim();
-  const secret = (await webhook.getByTestId('webhook-secret').textContent())!.trim();
-  return { url, secret };
+  return revealWebhook(page);
 }
 
 const capturedEvent = (orderId: string) =>
@@ -34,7 +21,7 @@ const capturedEvent = (orderId: string) =>
 
 test('a forged delivery shows up on the events page with its reason and signature check, without a reload', async ({ page, merchant }, testInfo) => {
   const appId = await openWizard(page, merchant.email);
-  const account = await sandboxAccount(page);
+  const account = await newSandboxAccount(page);
   const { url } = await connect(page, account);
 
   await page.goto(`/apps/${appId}/webhooks`);
@@ -116,7 +103,7 @@ test('a forged delivery shows up on the events page with its reason and signatur
 
 test('a real sandbox payment appears on the Overview totals and chart without a reload', async ({ page, merchant }, testInfo) => {
   const appId = await openWizard(page, merchant.email);
-  const account = await sandboxAccount(page);
+  const account = await newSandboxAccount(page);
   const { url, secret } = await connect(page, account);
   const configured = await page.request.post(`${SANDBOX_URL}/__sandbox/razorpay/webhooks`, {
     data: { key_id: account.keyId, url, secret, events: ['payment.authorized', 'payment.captured', 'payment.failed', 'order.paid'] },

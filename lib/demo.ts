@@ -5,6 +5,7 @@ import { countMerchants, createMerchant } from '@/db/queries/merchants';
 import { hashPassword } from './auth/password';
 import { runDemoSeed, type DemoRunResult } from './demo-data/run';
 import { describeForLog } from './errors';
+import { EXAMPLE_SHOP_ORIGIN } from './demo-data/connect';
 import { env, isProduction } from './env';
 import { log } from './log';
 
@@ -58,7 +59,8 @@ function report(result: DemoRunResult) {
       `\n  Demo Store is connected to the gateway sandbox, with ${result.orders} orders over the last 14 days.\n` +
         `  Sign in as the demo merchant:\n${signInLines}\n` +
         `  Demo Store's test secret key (shown only this once; Roll secret key on the Security step replaces it):\n` +
-        `    ${result.secretKey}\n`,
+        `    ${result.secretKey}\n` +
+        `  Take a test payment with it: README → "Take a test payment" (the example shop on ${EXAMPLE_SHOP_ORIGIN}).\n`,
     );
   } else if (result.outcome === 'gave_up') {
     const why = {

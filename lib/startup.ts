@@ -1,5 +1,5 @@
 import { getDatabase } from '@/db';
-import { startPruning } from '@/lib/auth/prune';
+import { startPruning } from '@/lib/prune';
 import { startReconciler } from '@/lib/payments/reconcile';
 import { seedDemoMerchant, startDemoSeeding } from './demo';
 import { assertEncryptionKeys } from './crypto';

@@ -68,7 +68,8 @@ function searchCondition(appId: string, q: string): SQL {
   )!;
 }
 
-function filterConditions(db: Db, f: TransactionFilters): (SQL | undefined)[] {
+/** The filters of a transactions view as conditions (every one on the app first); the merchant API lists with them too. */
+export function filterConditions(db: Db, f: TransactionFilters): (SQL | undefined)[] {
   return [
     eq(orders.appId, f.appId),
     eq(orders.mode, f.mode),

@@ -8,6 +8,7 @@ import { submitCredentials } from '@/lib/gateway-connections/submit-credentials'
 import { runTestOrder } from '@/lib/gateway-connections/verify';
 import { RAZORPAY_WEBHOOK_EVENTS, webhookUrl } from '@/lib/gateway-connections/webhook-url';
 import type { SandboxControl } from './sandbox-control';
+import { setAllowedOrigins } from '@/db/queries/apps';
 
 type App = { id: string; publicId: string; email: string };
 
@@ -17,6 +18,9 @@ type App = { id: string; publicId: string; email: string };
  * Returns the secret key (shown once), the test order's id, and a way to point the account's
  * webhooks at our route.
  */
+/** Where the README's example shop listens by default. */
+export const EXAMPLE_SHOP_ORIGIN = 'http://localhost:4242';
+
 export async function connectDemoApp(db: Db, actor: Actor, app: App, sandbox: SandboxControl) {
   const account = await sandbox.createRazorpayAccount();
   await submitCredentials(db, actor, {
@@ -30,6 +34,8 @@ export async function connectDemoApp(db: Db, actor: Actor, app: App, sandbox: Sa
   const verification = await runTestOrder(db, actor, app);
   if (verification.outcome !== 'succeeded') throw new Error(`the test order did not verify the demo app: ${verification.message}`);
   const { secretKey } = await generateApiKeys(db, actor);
+  // The example shop (examples/express, README "Take a test payment") runs there.
+  await setAllowedOrigins(db, { appId: app.id, origins: [EXAMPLE_SHOP_ORIGIN] });
   const { webhookEndpointId } = (await getConnection(db, { appId: app.id }))!;
   const verificationOrder = await getOrderByGatewayId(db, { appId: app.id, gateway: 'razorpay', gatewayOrderId: verification.gatewayOrderId });
   return {

@@ -1,4 +1,5 @@
 import type { Db } from '@/db';
+import { getAllowedOrigins } from '@/db/queries/apps';
 import { getVerifiedCredentials } from '@/db/queries/gateway-connections';
 import { insertOrder } from '@/db/queries/orders';
 import type { GatewayCredentials, Order } from '@/db/schema';
@@ -35,6 +36,12 @@ export async function createOrder(db: Db, params: { appId: string }, input: Orde
     );
   }
   const { credentials, endpointId } = verified;
+  const redirectUrl = parsed.data.redirect_url;
+  if (redirectUrl && !(await getAllowedOrigins(db, params)).includes(new URL(redirectUrl).origin)) {
+    throw new AppError('bad_request', CHECK_FIELDS, {
+      redirect_url: [`${new URL(redirectUrl).origin} is not one of this app's allowed domains: add it under Settings → General → Allowed domains`],
+    });
+  }
   if (options.mode && options.mode !== credentials.mode) {
     throw new AppError(
       'forbidden',
@@ -47,7 +54,9 @@ export async function createOrder(db: Db, params: { appId: string }, input: Orde
   }
   // Cashfree wants an alphanumeric customer id: the phone's digits name the same customer every time.
   const customerId = customer.phone ? `cust${customer.phone.replace(/\D/g, '')}` : 'guest';
-  return placeOrder(db, { appId: params.appId, endpointId, credentials }, { ...parsed.data, customer: { ...customer, id: customerId } }, options);
+  const { amount, currency, receipt, notes } = parsed.data;
+  const order = { amount, currency, receipt, notes, redirectUrl, customer: { ...customer, id: customerId } };
+  return placeOrder(db, { appId: params.appId, endpointId, credentials }, order, options);
 }
 
 export interface PlaceOrderInput {
@@ -57,6 +66,7 @@ export interface PlaceOrderInput {
   receipt?: string;
   notes?: Record<string, string>;
   customer: { id: string; email?: string; phone?: string; name?: string };
+  redirectUrl?: string;
 }
 
 type Target = { appId: string; endpointId: string; credentials: GatewayCredentials };
@@ -100,6 +110,8 @@ export async function placeOrder(db: Db, target: Target, input: PlaceOrderInput,
     customerEmail: customer.email ?? null,
     customerPhone: customer.phone ?? null,
     customerName: customer.name ?? null,
+    redirectUrl: input.redirectUrl ?? null,
+    paymentSessionId: made.paymentSessionId,
     mode: credentials.mode,
   });
 }

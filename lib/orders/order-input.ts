@@ -21,6 +21,11 @@ export const orderInputSchema = z.strictObject({
       name: z.string().min(1, 'A name cannot be empty').max(100, 'A name has at most 100 characters').optional(),
     })
     .optional(),
+  /** Where the hosted checkout returns the customer: on one of the app's allowed domains (checked by createOrder). */
+  redirect_url: z
+    .url({ protocol: /^https?$/, error: 'Give an http(s) URL on one of your allowed domains' })
+    .max(2048, 'A redirect URL has at most 2048 characters')
+    .optional(),
 });
 
 export type OrderInput = z.infer<typeof orderInputSchema>;
