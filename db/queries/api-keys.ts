@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { apiKeys, apps } from '../schema';
+import { apiKeys, apps, gatewayConnections, gatewayCredentials } from '../schema';
 
 type Kind = (typeof apiKeys.$inferSelect)['kind'];
 type Mode = (typeof apiKeys.$inferSelect)['mode'];
@@ -127,7 +127,7 @@ export async function revokeSecretKey(db: Db, params: { appId: string; keyId: st
  * For authenticating a request: the key with this hash, whoever owns it (the token is the
  * credential), with whether it is usable right now.
  */
-export async function findApiKeyByHash(db: Db, params: { tokenHash: string }) {
+export async function findApiKeyByHash(db: Db, params: { tokenHash: string; touchIntervalSeconds: number }) {
   const [row] = await db
     .select({
       id: apiKeys.id,
@@ -136,6 +136,13 @@ export async function findApiKeyByHash(db: Db, params: { tokenHash: string }) {
       mode: apiKeys.mode,
       tokenHash: apiKeys.tokenHash,
       usable: isUsable,
+      // Whether `last_used_at` is due a refresh: most requests then skip the write's round trip.
+      // The mode of the app's verified gateway credentials (null before verification), read with
+      // the key so an API request needs no second query for it. (Written out: a one-table select
+      // renders its columns unqualified, which the subquery would take for its own.)
+      verifiedMode: sql<Mode | null>`(select gc.mode from ${gatewayConnections} c
+        join ${gatewayCredentials} gc on gc.id = c.verified_credentials_id where c.app_id = "api_keys"."app_id")`,
+      touchDue: sql<boolean>`(${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < now() - (${params.touchIntervalSeconds}::integer * interval '1 second'))`,
     })
     .from(apiKeys)
     .where(eq(apiKeys.tokenHash, params.tokenHash));

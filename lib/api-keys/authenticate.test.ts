@@ -27,12 +27,13 @@ const actor = (app: TestApp) => ({ appId: app.appId, merchantId: app.merchantId,
 const oneCharOff = (token: string) => token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
 
 describe('authenticateApiKey', () => {
-  it('accepts a valid secret key and names its app, key and mode', async () => {
+  it('accepts a valid secret key and names its app, key, mode and the app’s verified mode', async () => {
     const { app, keys, secret } = await appWithKeys('test');
     expect(await authenticateApiKey(db, secret, { kind: 'secret' })).toEqual({
       appId: app.appId,
       keyId: keys.secretKey.id,
       mode: 'test',
+      verifiedMode: 'test',
     });
   });
 
@@ -43,6 +44,7 @@ describe('authenticateApiKey', () => {
       appId: app.appId,
       keyId: keys.publicKey.id,
       mode: 'live',
+      verifiedMode: 'live',
     });
   });
 

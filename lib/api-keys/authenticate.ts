@@ -5,7 +5,8 @@ import { findApiKeyByHash, touchApiKeyLastUsed } from '@/db/queries/api-keys';
 import type { ApiKeyKind, ApiKeyMode } from './contract';
 import { hashToken, parseToken } from './token';
 
-export type ApiKeyIdentity = { appId: string; keyId: string; mode: ApiKeyMode };
+/** `verifiedMode`: the mode of the app's verified gateway credentials, null before verification. */
+export type ApiKeyIdentity = { appId: string; keyId: string; mode: ApiKeyMode; verifiedMode: ApiKeyMode | null };
 
 /** `last_used_at` is refreshed at most this often, so a busy key is not a write per request. */
 export const LAST_USED_RESOLUTION_SECONDS = 60;
@@ -31,15 +32,21 @@ export async function authenticateApiKey(
   if (!claimed || claimed.kind !== options.kind) return null;
 
   const tokenHash = hashToken(token);
-  const key = await findApiKeyByHash(db, { tokenHash });
+  const key = await findApiKeyByHash(db, { tokenHash, touchIntervalSeconds: LAST_USED_RESOLUTION_SECONDS });
   if (!key || !sameHash(key.tokenHash, tokenHash)) return null;
   if (key.kind !== options.kind || key.mode !== claimed.mode || !key.usable) return null;
 
+  if (key.touchDue) {
+    await touchLastUsed(db, key.id);
+  }
+  return { appId: key.appId, keyId: key.id, mode: key.mode, verifiedMode: key.verifiedMode };
+}
+
+async function touchLastUsed(db: Db, keyId: string) {
   try {
-    await touchApiKeyLastUsed(db, { keyId: key.id, intervalSeconds: LAST_USED_RESOLUTION_SECONDS });
+    await touchApiKeyLastUsed(db, { keyId, intervalSeconds: LAST_USED_RESOLUTION_SECONDS });
   } catch (error) {
     // Bookkeeping only: a failed write must not turn a valid key away.
-    log.warn({ event: 'api_key.touch_failed', keyId: key.id, message: error instanceof Error ? error.message : String(error) });
+    log.warn({ event: 'api_key.touch_failed', keyId, message: error instanceof Error ? error.message : String(error) });
   }
-  return { appId: key.appId, keyId: key.id, mode: key.mode };
 }

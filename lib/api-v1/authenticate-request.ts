@@ -1,5 +1,4 @@
 import type { Db } from '@/db/client';
-import { getVerifiedMode } from '@/db/queries/gateway-connections';
 import { describeApiKey } from '@/db/queries/api-keys';
 import { authenticateApiKey } from '@/lib/api-keys/authenticate';
 import { hashToken, parseToken } from '@/lib/api-keys/token';
@@ -25,7 +24,7 @@ export async function authenticateRequest(db: Db, request: Request): Promise<Cal
   const identity = await authenticateApiKey(db, token, { kind: 'secret' });
   if (!identity) throw await whyRefused(db, token);
 
-  const verifiedMode = await getVerifiedMode(db, { appId: identity.appId });
+  const { verifiedMode } = identity;
   if (!verifiedMode) {
     throw new ApiV1Error(403, 'permission_error', 'app_not_verified', "The app's payment gateway is not verified: finish Settings → Payment Gateway (the test order) first.");
   }
@@ -37,7 +36,7 @@ export async function authenticateRequest(db: Db, request: Request): Promise<Cal
       `You're using the wrong mode: this is a ${identity.mode} key, and the app's gateway is verified in ${verifiedMode} mode. Use the sk_${verifiedMode}_… key.`,
     );
   }
-  return identity;
+  return { appId: identity.appId, keyId: identity.keyId, mode: identity.mode };
 }
 
 async function whyRefused(db: Db, token: string) {
