@@ -1,19 +1,31 @@
 // Webhook inbox throughput: starts `next start` on the production build against a fresh PostgreSQL
 // database, seeds a Razorpay connection and orders with SQL, and sends signed `payment.*` webhooks
 // from a second process at constant rates (open loop: latency counts from each request's scheduled
-// time). Beside it, as a floor, a bare Node `http` server doing the same verify-and-store work.
+// time). In the same run, two floors doing the same verify-and-store work (bench/floor-work.mjs):
+// a minimal App Router route (bench/app-router-floor, built here with the project's next) and a
+// bare Node `http` server. Compare the ratios of one run: the machine is shared, absolute figures
+// move with its load (printed beside each step).
 // Usage: npm run build && npm run bench:webhooks
-//   BENCH_PORT (default 3230; the floor uses BENCH_PORT + 1), BENCH_DATABASE_URL (admin URL,
-//   default postgres://postgres@127.0.0.1:5432/postgres), BENCH_SECONDS (per step, default 8),
-//   BENCH_NEXT_NODE_ARGS (extra Node flags for `next start` only, e.g. `--cpu-prof --cpu-prof-dir=…`).
+//   BENCH_PORT (default 3230; the App Router floor uses BENCH_PORT + 1, the bare floor + 2),
+//   BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
+//   BENCH_SECONDS (per step, default 8), BENCH_ONLY (comma-separated: route, app-router, node),
+//   BENCH_NEXT_NODE_ARGS (extra Node flags for the app's `next start` only, e.g. `--cpu-prof --cpu-prof-dir=…`).
 import { execFileSync, fork, spawn } from 'node:child_process';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHmac, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import postgres from 'postgres';
+import { FLOOR_MAX_BYTES, floorTableSql, floorWork } from './floor-work.mjs';
 
 const SCRIPT = new URL(import.meta.url).pathname;
+const FLOOR_APP = 'bench/app-router-floor';
+const NEXT_BIN = 'node_modules/next/dist/bin/next';
+const SERVERS = {
+  route: 'KS Pay route (verify, store, apply)',
+  'app-router': 'minimal App Router route (floor)',
+  node: 'bare Node http + postgres.js (floor)',
+};
 
 // ---------------------------------------------------------------------------------------------
 // Main: servers, seed, steps, table, cleanup.
@@ -22,15 +34,16 @@ async function main() {
   const port = Number(process.env.BENCH_PORT ?? 3230);
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const stepSeconds = Math.min(Math.max(Number(process.env.BENCH_SECONDS ?? 8), 1), 60);
+  const only = new Set((process.env.BENCH_ONLY ?? Object.keys(SERVERS).join(',')).split(',').map((s) => s.trim()));
   const steps = [
     { label: '200 req/s', rate: 200 },
     { label: '500 req/s', rate: 500 },
     // Offered at twice the best rate achieved so far: what comes back is the ceiling.
     { label: 'max', rate: 'max', seconds: Math.min(stepSeconds, 5) },
   ];
-  const rateOf = (step, done) => (step.rate === 'max' ? Math.min(5000, Math.max(100, ...done.map((r) => 2 * r.achieved)) | 0) : step.rate);
+  const perServer = 300 + steps.reduce((n, s) => n + Math.ceil((s.rate === 'max' ? 5000 : s.rate) * (s.seconds ?? stepSeconds)), 0);
   if (Number(process.versions.node.split('.')[0]) < 26) throw new Error('Run with the project\'s Node (node_modules/.bin first in PATH).');
-  if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first.');
+  if (only.has('route') && !existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first.');
 
   const children = [];
   let databaseUrl = null;
@@ -46,91 +59,111 @@ async function main() {
     console.error('bench: time limit reached, stopping');
     await cleanup();
     process.exit(1);
-  }, 10 * 60_000);
+  }, 15 * 60_000);
   process.once('SIGINT', async () => {
     await cleanup();
     process.exit(130);
   });
 
+  /** Warm-up (not reported: the first requests load and compile), then each step, counting rows. */
+  const runSteps = async (server, child, target, countRows) => {
+    let next = (await measure(child.pid, { ...target, rate: 100, seconds: 3, first: 0 })).sent;
+    const done = [];
+    for (const step of steps) {
+      const seconds = step.seconds ?? stepSeconds;
+      const rate = step.rate === 'max' ? Math.min(5000, Math.max(100, ...done.map((r) => 2 * r.achieved)) | 0) : step.rate;
+      const before = await countRows();
+      const r = await measure(child.pid, { ...target, rate, seconds, first: next });
+      done.push(r);
+      next += r.sent;
+      results.push({ server: SERVERS[server], step: step.label, ...r, stored: diffCounts(before, await countRows()) });
+    }
+  };
+
   const results = [];
   try {
+    if (only.has('app-router')) buildFloorApp();
     databaseUrl = execFileSync(process.execPath, ['scripts/pg-database.mjs', 'create', adminUrl], { encoding: 'utf8' }).trim();
-    const encryptionKeys = `bench:${randomBytes(32).toString('base64')}`;
-    const server = spawn(
-      process.execPath,
-      [
-        ...(process.env.BENCH_NEXT_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-        '--import',
-        './scripts/stamp-socket-address.mjs', 'node_modules/next/dist/bin/next', 'start', '-p', String(port)],
-      {
-        env: {
-          ...process.env,
-          DATABASE_URL: databaseUrl,
-          GATEWAYS: 'sandbox',
-          AUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopq',
-          ENCRYPTION_KEYS: encryptionKeys,
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
-    children.push(server);
-    await waitFor(`http://localhost:${port}/api/health`, server);
-
     const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
     try {
-      const totalRequests = 300 + steps.reduce((n, s) => n + Math.ceil((s.rate === 'max' ? 5000 : s.rate) * (s.seconds ?? stepSeconds)), 0);
-      const seed = await seedApp(sql, encryptionKeys, totalRequests);
-      const url = `http://localhost:${port}/api/webhooks/razorpay/${seed.endpointId}`;
-      // Warm-up (not reported): the first requests load and compile the route.
-      let next = (await measure(server.pid, { url, secret: seed.secret, rate: 100, seconds: 3, first: 0, orderPrefix: seed.orderPrefix })).sent;
-      const done = [];
-      for (const step of steps) {
-        const seconds = step.seconds ?? stepSeconds;
-        const before = await outcomeCounts(sql);
-        const r = await measure(server.pid, { url, secret: seed.secret, rate: rateOf(step, done), seconds, first: next, orderPrefix: seed.orderPrefix });
-        done.push(r);
-        next += r.sent;
-        const after = await outcomeCounts(sql);
-        results.push({ server: 'KS Pay route (verify, store, apply)', step: step.label, ...r, stored: diffCounts(before, after) });
+      if (only.has('route')) {
+        const encryptionKeys = `bench:${randomBytes(32).toString('base64')}`;
+        const server = spawn(
+          process.execPath,
+          [
+            ...(process.env.BENCH_NEXT_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+            '--import',
+            './scripts/stamp-socket-address.mjs', NEXT_BIN, 'start', '-p', String(port)],
+          {
+            env: {
+              ...process.env,
+              DATABASE_URL: databaseUrl,
+              GATEWAYS: 'sandbox',
+              AUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopq',
+              ENCRYPTION_KEYS: encryptionKeys,
+            },
+            stdio: ['ignore', 'ignore', 'inherit'],
+          },
+        );
+        children.push(server);
+        await waitFor(`http://localhost:${port}/api/health`, server);
+        const seed = await seedApp(sql, encryptionKeys, perServer);
+        const url = `http://localhost:${port}/api/webhooks/razorpay/${seed.endpointId}`;
+        await runSteps('route', server, { url, secret: seed.secret, orderPrefix: seed.orderPrefix }, () => outcomeCounts(sql));
+        const [{ copies }] = await sql`select count(*)::int - count(distinct body_sha256)::int as copies from webhook_events`;
+        if (copies !== 0) console.log(`!! ${copies} webhook_events rows share a body: stored more than once`);
+        await stopChild(server);
       }
-      const [{ copies }] = await sql`select count(*)::int - count(distinct body_sha256)::int as copies from webhook_events`;
-      if (copies !== 0) console.log(`!! ${copies} webhook_events rows share a body: stored more than once`);
+      const floorSecret = randomBytes(24).toString('base64url');
+      const floorEnv = { ...process.env, FLOOR_SECRET: floorSecret, DATABASE_URL: databaseUrl };
+      if (only.has('app-router')) {
+        await sql.unsafe(floorTableSql('bench_app_router_events'));
+        const server = spawn(process.execPath, [NEXT_BIN, 'start', FLOOR_APP, '-p', String(port + 1)], {
+          env: { ...floorEnv, FLOOR_TABLE: 'bench_app_router_events' },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        });
+        children.push(server);
+        await waitFor(`http://localhost:${port + 1}/api/webhook`, server);
+        const target = { url: `http://localhost:${port + 1}/api/webhook`, secret: floorSecret, orderPrefix: 'order_app_router' };
+        await runSteps('app-router', server, target, () => rowCount(sql, 'bench_app_router_events'));
+        await stopChild(server);
+      }
+      if (only.has('node')) {
+        await sql.unsafe(floorTableSql('bench_floor_events'));
+        const floor = fork(SCRIPT, ['floor'], {
+          env: { ...floorEnv, FLOOR_PORT: String(port + 2), FLOOR_TABLE: 'bench_floor_events' },
+          stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+        });
+        children.push(floor);
+        await new Promise((resolve, reject) => {
+          floor.once('message', resolve);
+          floor.once('exit', (code) => reject(new Error(`floor server exited with ${code}`)));
+        });
+        const target = { url: `http://127.0.0.1:${port + 2}/`, secret: floorSecret, orderPrefix: 'order_floor' };
+        await runSteps('node', floor, target, () => rowCount(sql, 'bench_floor_events'));
+      }
     } finally {
       await sql.end();
-    }
-    await stopChild(server);
-
-    // The floor: same machine, same database, same load, nothing but verify + one insert.
-    const floorSecret = randomBytes(24).toString('base64url');
-    const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-    await admin`create table bench_floor_events (id bigserial primary key, body_sha256 char(64) not null unique, event_id text not null, payload text not null, received_at timestamptz not null default now())`;
-    const floor = fork(SCRIPT, ['floor'], { env: { ...process.env, FLOOR_PORT: String(port + 1), FLOOR_SECRET: floorSecret, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    children.push(floor);
-    await new Promise((resolve, reject) => {
-      floor.once('message', resolve);
-      floor.once('exit', (code) => reject(new Error(`floor server exited with ${code}`)));
-    });
-    try {
-      const url = `http://127.0.0.1:${port + 1}/`;
-      let next = (await measure(floor.pid, { url, secret: floorSecret, rate: 100, seconds: 3, first: 0, orderPrefix: 'order_floor' })).sent;
-      const done = [];
-      for (const step of steps) {
-        const seconds = step.seconds ?? stepSeconds;
-        const [{ n: before }] = await admin`select count(*)::int as n from bench_floor_events`;
-        const r = await measure(floor.pid, { url, secret: floorSecret, rate: rateOf(step, done), seconds, first: next, orderPrefix: 'order_floor' });
-        done.push(r);
-        next += r.sent;
-        const [{ n: after }] = await admin`select count(*)::int as n from bench_floor_events`;
-        results.push({ server: 'bare Node http + postgres.js (floor)', step: step.label, ...r, stored: { stored: after - before } });
-      }
-    } finally {
-      await admin.end();
     }
   } finally {
     clearTimeout(watchdog);
     await cleanup();
   }
   printTable(results);
+}
+
+/** Builds the App Router floor with the project's next when it has no build newer than its sources. */
+function buildFloorApp() {
+  const built = `${FLOOR_APP}/.next/BUILD_ID`;
+  const sources = [`${FLOOR_APP}/app/api/webhook/route.js`, `${FLOOR_APP}/next.config.mjs`, `${FLOOR_APP}/instrumentation.js`, 'bench/floor-work.mjs', 'node_modules/next/package.json'];
+  if (existsSync(built) && sources.every((f) => statSync(f).mtimeMs < statSync(built).mtimeMs)) return;
+  console.log('Building the App Router floor (bench/app-router-floor)…');
+  execFileSync(process.execPath, [NEXT_BIN, 'build', FLOOR_APP], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function rowCount(sql, table) {
+  const [{ n }] = await sql`select count(*)::int as n from ${sql(table)}`;
+  return { stored: n };
 }
 
 async function measure(pid, job) {
@@ -258,13 +291,22 @@ function printTable(results) {
   console.log(`| ${head.join(' | ')} |`);
   console.log(`| ${head.map(() => '---').join(' | ')} |`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-  const route = results.filter((r) => r.server.startsWith('KS Pay'));
-  const floor = results.filter((r) => r.server.includes('floor'));
-  const peak = (rs) => Math.max(...rs.map((r) => r.achieved));
-  if (route.length && floor.length) {
-    console.log(`\nPeak: route ${peak(route).toFixed(0)} req/s, bare Node ${peak(floor).toFixed(0)} req/s (×${(peak(route) / peak(floor)).toFixed(2)}).`);
+  const peakOf = (name) => {
+    const rs = results.filter((r) => r.server === name);
+    if (!rs.length) return null;
+    const best = rs.reduce((a, b) => (b.achieved > a.achieved ? b : a));
+    const cpu = rs.reduce((n, r) => n + r.cpuMsPerRequest * r.sent, 0) / rs.reduce((n, r) => n + r.sent, 0);
+    return { rate: best.achieved, cpu };
+  };
+  const [route, appRouter, node] = Object.values(SERVERS).map(peakOf);
+  console.log(`\nLoad average (1 min) at the end: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; compare the ratios below, measured in this run.`);
+  for (const [name, p] of [['KS Pay route', route], ['App Router floor', appRouter], ['bare Node floor', node]]) {
+    if (p) console.log(`Peak ${name}: ${p.rate.toFixed(0)} req/s, ${p.cpu.toFixed(2)} CPU ms/req (all steps)`);
   }
-  console.log('Minimal App Router route: not measured (it would need a route added to the app); ~980 req/s per shared/toolchain.md.');
+  const ratio = (a, b, what) => a && b && console.log(`${what}: throughput ×${(a.rate / b.rate).toFixed(2)}, CPU per request ×${(a.cpu / b.cpu).toFixed(2)}`);
+  ratio(route, appRouter, 'Route / App Router floor');
+  ratio(route, node, 'Route / bare Node floor');
+  ratio(appRouter, node, 'App Router floor / bare Node floor');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,26 +435,19 @@ function webhookBody(n, orderPrefix) {
 // The floor (a forked process): read the body, check the HMAC, one insert.
 
 async function runFloorServer() {
-  const secret = process.env.FLOOR_SECRET;
   const sql = postgres(process.env.DATABASE_URL, { max: 10, onnotice: () => {} });
-  const { createHash } = await import('node:crypto');
+  const work = floorWork(sql, { secret: process.env.FLOOR_SECRET, table: process.env.FLOOR_TABLE });
   const server = http.createServer(async (req, res) => {
     const chunks = [];
     let size = 0;
     for await (const chunk of req) {
       size += chunk.length;
-      if (size > 1024 * 1024) return res.writeHead(413).end();
+      if (size > FLOOR_MAX_BYTES) return res.writeHead(413).end();
       chunks.push(chunk);
     }
-    const raw = Buffer.concat(chunks);
-    const given = Buffer.from(String(req.headers['x-razorpay-signature'] ?? ''), 'hex');
-    const expected = createHmac('sha256', secret).update(raw).digest();
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return res.writeHead(401).end();
     try {
-      await sql`insert into bench_floor_events (body_sha256, event_id, payload)
-        values (${createHash('sha256').update(raw).digest('hex')}, ${String(req.headers['x-razorpay-event-id'])}, ${raw.toString('utf8')})
-        on conflict (body_sha256) do nothing`;
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"outcome":"applied"}');
+      const { status, body } = await work(Buffer.concat(chunks), req.headers['x-razorpay-signature'], req.headers['x-razorpay-event-id']);
+      res.writeHead(status, { 'content-type': 'application/json' }).end(body);
     } catch {
       res.writeHead(500).end();
     }
