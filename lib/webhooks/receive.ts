@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db';
-import { lockOrderByGatewayId } from '@/db/queries/orders';
 import { getWebhookEndpoint } from '@/db/queries/webhook-endpoints';
-import { claimEvent, recordDelivery, recordRejectedDelivery, setEventOutcome } from '@/db/queries/webhook-events';
+import { recordRejectedDelivery } from '@/db/queries/webhook-events';
 import { decryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
 import { type GatewayEvent, type GatewayName, getGateway, type HeadersLike, type WebhookRejection } from '@/lib/gateways';
 import { log } from '@/lib/log';
-import { applyToLockedOrder } from '@/lib/payments/apply';
-import { observationOf } from '@/lib/payments/observation';
+import { recordAndApply } from '@/lib/payments/apply';
+import { paymentObservationOf } from '@/lib/payments/observation';
 import { safeHeaders } from './headers';
 
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
@@ -43,7 +42,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /**
  * A gateway's delivery, recorded whatever it is. Unknown endpoint → not found (nothing to file it
  * under); a bad signature or an event we do not understand → `rejected`, kept within bounds; a
- * verified event is stored and applied in one transaction, deduplicated on its signed bytes.
+ * verified event is stored and applied in one transaction (one statement, `recordAndApply`),
+ * deduplicated on its signed bytes.
  */
 export async function receiveWebhook(
   db: Db,
@@ -80,33 +80,21 @@ export async function receiveWebhook(
 
   const event = parseSigned(adapter, input);
   if (!event) return reject('unknown_event');
-  const outcome = await db.transaction(async (tx) => {
-    const row = {
+  // Copies of a signed content share its dedup key, whatever unsigned event-id header they carry.
+  const outcome = await recordAndApply(
+    db,
+    {
       ...base,
+      source: 'webhook',
       eventId: event.eventId,
       eventType: event.gatewayType,
+      dedupKey: base.bodySha256,
       gatewayOrderId: event.orderId,
       gatewayPaymentId: event.paymentId,
       payload: input.rawBody,
-    };
-    const claimed = await claimEvent(tx, { ...row, outcome: 'applied', dedupKey: base.bodySha256 });
-    if (!claimed) {
-      await recordDelivery(tx, { ...row, outcome: 'duplicate' });
-      return 'duplicate' as const;
-    }
-    const order = event.orderId
-      ? await lockOrderByGatewayId(tx, { appId: connection.appId, gateway: input.gateway, gatewayOrderId: event.orderId })
-      : null;
-    const observation = observationOf(event);
-    if (!order || !observation) {
-      await setEventOutcome(tx, { eventId: claimed }, { outcome: 'ignored', orderId: order?.id ?? null });
-      return 'ignored' as const;
-    }
-    const changed = await applyToLockedOrder(tx, order, event.paymentId!, observation);
-    const outcome = changed ? ('applied' as const) : ('stale' as const);
-    await setEventOutcome(tx, { eventId: claimed }, { outcome, orderId: order.id });
-    return outcome;
-  });
+    },
+    { gatewayOrderId: event.orderId, payment: paymentObservationOf(event) },
+  );
   log.info({ event: 'webhook.received', gateway: input.gateway, connectionId: connection.id, eventId: event.eventId, type: event.gatewayType, outcome });
   return { outcome };
 }
