@@ -23,9 +23,12 @@ export type OrderState = Pick<Order, 'id' | 'appId' | 'gateway' | 'amount' | 'cu
   payments: StoredPayment[];
 };
 
-// One statement, one row: the payments' rows come as JSON (bigint amounts as JSON numbers).
-const READ = `
-select json_build_object(
+/**
+ * `select` this `where` a condition on `o` (orders): one row, the order's `OrderState` as JSON,
+ * its payments' rows included (bigint amounts as JSON numbers), all from one snapshot.
+ */
+export const ORDER_STATE_FROM_ORDERS = `
+json_build_object(
   'id', o.id, 'appId', o.app_id, 'gateway', o.gateway, 'amount', o.amount, 'currency', o.currency, 'status', o.status,
   'version', o.xmin::text,
   'payments', coalesce((
@@ -40,8 +43,9 @@ select json_build_object(
     from payments p where p.app_id = o.app_id and p.order_id = o.id
   ), '[]'::json)
 )
-from orders o
-where o.app_id = $1::uuid and o.gateway = $2::text::gateway_name and o.gateway_order_id = $3::text`;
+from orders o`;
+
+const READ = `select ${ORDER_STATE_FROM_ORDERS} where o.app_id = $1::uuid and o.gateway = $2::text::gateway_name and o.gateway_order_id = $3::text`;
 
 /** The order a gateway event names, as `OrderState`; null when it is not one of ours. */
 export async function readOrderState(db: Db, params: { appId: string; gateway: Gateway; gatewayOrderId: string }): Promise<OrderState | null> {

@@ -2,13 +2,21 @@ import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { gatewayConnections, gatewayCredentials } from '../schema';
+import { ORDER_STATE_FROM_ORDERS, type OrderState } from './order-state';
 
 const current = alias(gatewayCredentials, 'current_credentials');
 const verified = alias(gatewayCredentials, 'verified_credentials');
 
 const endpointQuery = (db: Db) =>
   db
-    .select({ connection: gatewayConnections, current, verified })
+    .select({
+      connection: gatewayConnections,
+      current,
+      verified,
+      order: sql<OrderState | null>`(select ${sql.raw(ORDER_STATE_FROM_ORDERS)}
+        where o.app_id = ${gatewayConnections.appId} and o.gateway = ${sql.placeholder('gateway')}::text::gateway_name
+          and o.gateway_order_id = ${sql.placeholder('gatewayOrderId')}::text)`,
+    })
     .from(gatewayConnections)
     .leftJoin(current, eq(current.id, gatewayConnections.currentCredentialsId))
     .leftJoin(verified, eq(verified.id, gatewayConnections.verifiedCredentialsId))
@@ -19,10 +27,16 @@ const endpointQuery = (db: Db) =>
 // than running it.
 const prepared = new WeakMap<Db, ReturnType<typeof endpointQuery>>();
 
-/** A webhook endpoint's connection with its current and verified credentials, in one read. */
-export async function getWebhookEndpoint(db: Db, params: { endpointId: string }) {
+/**
+ * A webhook endpoint's connection with its current and verified credentials and, when the
+ * delivery names one, the state of the app's order it names (`OrderState`), in one read.
+ */
+export async function getWebhookEndpoint(
+  db: Db,
+  params: { endpointId: string; gateway?: OrderState['gateway']; gatewayOrderId?: string | null },
+) {
   let query = prepared.get(db);
   if (!query) prepared.set(db, (query = endpointQuery(db)));
-  const [row] = await query.execute({ endpointId: params.endpointId });
+  const [row] = await query.execute({ endpointId: params.endpointId, gateway: params.gateway ?? null, gatewayOrderId: params.gatewayOrderId ?? null });
   return row ?? null;
 }

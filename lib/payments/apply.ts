@@ -45,6 +45,13 @@ export type AppliedOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored';
 /** Optimistic tries before an order this contended is locked first. */
 const OPTIMISTIC_ATTEMPTS = 3;
 
+export interface RecordOptions {
+  /** The order's state when the caller has just read it (as `readOrderState` answers): the first attempt uses it. */
+  known?: OrderState | null;
+  /** Tries without the order's lock (tests take 0 to exercise the locked path). */
+  optimisticAttempts?: number;
+}
+
 /**
  * Records a verified delivery or a sync observation and applies what it says about its payment,
  * exactly once: the order's state is read, the change planned here, and one statement claims the
@@ -56,21 +63,26 @@ export async function recordAndApply(
   db: Db,
   delivery: Delivery,
   subject: { gatewayOrderId: string | null; payment: { gatewayPaymentId: string; observation: PaymentObservation } | null },
+  { known, optimisticAttempts = OPTIMISTIC_ATTEMPTS }: RecordOptions = {},
 ): Promise<AppliedOutcome> {
-  const attempt = async (handle: Db): Promise<AppliedOutcome | null> => {
-    const order = subject.gatewayOrderId
-      ? await readOrderState(handle, { appId: delivery.appId, gateway: delivery.gateway, gatewayOrderId: subject.gatewayOrderId })
-      : null;
+  const attempt = async (handle: Db, read?: OrderState | null): Promise<AppliedOutcome | null> => {
+    const order =
+      read !== undefined
+        ? read
+        : subject.gatewayOrderId
+          ? await readOrderState(handle, { appId: delivery.appId, gateway: delivery.gateway, gatewayOrderId: subject.gatewayOrderId })
+          : null;
     const write = order && subject.payment ? planPayment(order, subject.payment.gatewayPaymentId, subject.payment.observation) : null;
     const outcome = !order || !subject.payment ? 'ignored' : write ? 'applied' : 'stale';
     const { current, claimed } = await applyDelivery(handle, delivery, { order, outcome, write });
     if (!current) return null;
     return claimed ? outcome : 'duplicate';
   };
-  for (let i = 0; i < OPTIMISTIC_ATTEMPTS; i++) {
-    const outcome = await attempt(db);
+  for (let i = 0; i < optimisticAttempts; i++) {
+    const outcome = await attempt(db, i === 0 ? known : undefined);
     if (outcome) return outcome;
   }
+  // Read again under the lock: nothing can change the order before this transaction ends.
   return db.transaction(async (tx) => {
     if (subject.gatewayOrderId) {
       await lockOrderByGatewayId(tx, { appId: delivery.appId, gateway: delivery.gateway, gatewayOrderId: subject.gatewayOrderId });

@@ -194,6 +194,21 @@ describe('receiveWebhook: verified events', () => {
     expect(payment).toMatchObject({ status: 'captured', errorCode: null });
   });
 
+  it('a body too large to parse before its signature is checked is parsed once verified: applied, and refused when forged', async () => {
+    const { actor, order, secret, deliver, signed } = await razorpayApp();
+    const event = JSON.parse(razorpayEvent('payment.captured'));
+    event.payload.payment.entity.notes = { padding: 'x'.repeat(100 * 1024) };
+    const body = JSON.stringify(event);
+    expect(await deliver(body, { 'x-razorpay-signature': razorpayWebhookSignature(body.replace('upi', 'card'), secret) })).toEqual({
+      outcome: 'rejected',
+      reason: 'signature_mismatch',
+    });
+    expect((await getOrder(database.db, { appId: actor.appId, orderId: order.id }))!.status).toBe('created');
+    expect(await signed(body)).toEqual({ outcome: 'applied' });
+    expect(await signed(body)).toEqual({ outcome: 'duplicate' });
+    expect((await getOrder(database.db, { appId: actor.appId, orderId: order.id }))!.status).toBe('paid');
+  });
+
   it('accepts the previous secret after a rotation', async () => {
     const { actor, secret: old, deliver } = await razorpayApp();
     await rotateWebhookSecret(database.db, actor);
