@@ -10,7 +10,8 @@
 //   BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
 //   BENCH_SECONDS (per step, default 8), BENCH_RATES (default 200,500,max), BENCH_ROUNDS (default 1:
 //   each round measures every server once more), BENCH_ONLY (comma-separated: route, app-router, node),
-//   BENCH_NEXT_NODE_ARGS (extra Node flags for the app's `next start` only, e.g. `--cpu-prof --cpu-prof-dir=…`).
+//   BENCH_NEXT_NODE_ARGS (extra Node flags for both `next start`s, e.g. `--cpu-prof --cpu-prof-dir=…`;
+//   their pids are printed, and bench/cpu-profile-summary.mjs reads a profile).
 import { execFileSync, fork, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -77,6 +78,7 @@ async function main() {
       // compare servers under about the same load from the machine's other users.
       const servers = [];
       for (const name of only) servers.push({ name, ...(await startServer(name, { port, sql, databaseUrl, perServer, children })) });
+      if (nodeArgs().length) console.log(servers.map((s) => `${SERVERS[s.name]}: pid ${s.child.pid}`).join('; '));
       for (let round = 1; round <= rounds; round++) {
         for (const server of servers) {
           // Warm-up (not reported): the first requests load and compile the route.
@@ -107,6 +109,8 @@ async function main() {
   printTable(results, rounds);
 }
 
+const nodeArgs = () => process.env.BENCH_NEXT_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+
 /** Starts one of the servers on its port: `{ child, target, countRows, next, done }`. */
 async function startServer(name, { port, sql, databaseUrl, perServer, children }) {
   const floorSecret = randomBytes(24).toString('base64url');
@@ -116,7 +120,7 @@ async function startServer(name, { port, sql, databaseUrl, perServer, children }
     const encryptionKeys = `bench:${randomBytes(32).toString('base64')}`;
     const child = spawn(
       process.execPath,
-      [...(process.env.BENCH_NEXT_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', './scripts/stamp-socket-address.mjs', NEXT_BIN, 'start', '-p', String(port)],
+      [...nodeArgs(), '--import', './scripts/stamp-socket-address.mjs', NEXT_BIN, 'start', '-p', String(port)],
       {
         env: { ...process.env, DATABASE_URL: databaseUrl, GATEWAYS: 'sandbox', AUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopq', ENCRYPTION_KEYS: encryptionKeys },
         stdio: ['ignore', 'ignore', 'inherit'],
@@ -130,12 +134,12 @@ async function startServer(name, { port, sql, databaseUrl, perServer, children }
   }
   if (name === 'app-router') {
     await sql.unsafe(floorTableSql('bench_app_router_events'));
-    const child = spawn(process.execPath, [NEXT_BIN, 'start', FLOOR_APP, '-p', String(port + 1)], {
+    const child = spawn(process.execPath, [...nodeArgs(), NEXT_BIN, 'start', FLOOR_APP, '-p', String(port + 1)], {
       env: { ...floorEnv, FLOOR_TABLE: 'bench_app_router_events' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     children.push(child);
-    const url = `http://localhost:${port + 1}/api/webhook`;
+    const url = `http://localhost:${port + 1}/api/webhooks/razorpay/whe_floor`;
     await waitFor(url, child);
     return { ...started, child, target: { url, secret: floorSecret, orderPrefix: 'order_app_router' }, countRows: () => rowCount(sql, 'bench_app_router_events') };
   }
@@ -155,7 +159,7 @@ async function startServer(name, { port, sql, databaseUrl, perServer, children }
 /** Builds the App Router floor with the project's next when it has no build newer than its sources. */
 function buildFloorApp() {
   const built = `${FLOOR_APP}/.next/BUILD_ID`;
-  const sources = [`${FLOOR_APP}/app/api/webhook/route.js`, `${FLOOR_APP}/next.config.mjs`, `${FLOOR_APP}/instrumentation.js`, 'bench/floor-work.mjs', 'node_modules/next/package.json'];
+  const sources = [`${FLOOR_APP}/app/api/webhooks/[gateway]/[endpointId]/route.js`, `${FLOOR_APP}/next.config.mjs`, `${FLOOR_APP}/instrumentation.js`, 'bench/floor-work.mjs', 'node_modules/next/package.json'];
   if (existsSync(built) && sources.every((f) => statSync(f).mtimeMs < statSync(built).mtimeMs)) return;
   console.log('Building the App Router floor (bench/app-router-floor)…');
   execFileSync(process.execPath, [NEXT_BIN, 'build', FLOOR_APP], { stdio: ['ignore', 'ignore', 'inherit'] });

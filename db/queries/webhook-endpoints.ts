@@ -9,10 +9,17 @@ const verified = alias(gatewayCredentials, 'verified_credentials');
 
 const endpointQuery = (db: Db) =>
   db
+    // What a delivery needs from them (secrets, still sealed): each column costs every delivery.
     .select({
-      connection: gatewayConnections,
-      current,
-      verified,
+      connection: {
+        id: gatewayConnections.id,
+        appId: gatewayConnections.appId,
+        webhookSecret: gatewayConnections.webhookSecret,
+        previousWebhookSecret: gatewayConnections.previousWebhookSecret,
+        previousWebhookSecretExpiresAt: gatewayConnections.previousWebhookSecretExpiresAt,
+      },
+      current: { id: current.id, gateway: current.gateway, mode: current.mode, secret: current.secret },
+      verified: { id: verified.id, gateway: verified.gateway, mode: verified.mode, secret: verified.secret },
       order: sql<OrderState | null>`(select ${sql.raw(ORDER_STATE_FROM_ORDERS)}
         where o.app_id = ${gatewayConnections.appId} and o.gateway = ${sql.placeholder('gateway')}::text::gateway_name
           and o.gateway_order_id = ${sql.placeholder('gatewayOrderId')}::text)`,

@@ -1,7 +1,9 @@
-// The same verify-and-store work as the bare Node floor, as an App Router route handler reading its
-// body the way the app's webhook route does (a stream with a byte cap).
+// The same verify-and-store work as the bare Node floor, as an App Router route handler at the app's
+// webhook URL (`/api/webhooks/<gateway>/<endpoint id>`, its params read) reading its body the way
+// the app's route does (a stream with a byte cap). The app's proxy and headers config are not here:
+// what they cost counts against the app.
 import postgres from 'postgres';
-import { FLOOR_MAX_BYTES, floorWork } from '../../../../floor-work.mjs';
+import { FLOOR_MAX_BYTES, floorWork } from '../../../../../../floor-work.mjs';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,7 +35,9 @@ async function readCapped(request) {
   return Buffer.concat(chunks);
 }
 
-export async function POST(request) {
+export async function POST(request, { params }) {
+  const { gateway, endpointId } = await params;
+  if (gateway !== 'razorpay' || !endpointId) return new Response(null, { status: 404 });
   const raw = await readCapped(request);
   if (!raw) return new Response(null, { status: 413 });
   try {
