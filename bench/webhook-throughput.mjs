@@ -10,6 +10,9 @@
 //   BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
 //   BENCH_SECONDS (per step, default 8), BENCH_RATES (default 200,500,max), BENCH_ROUNDS (default 1:
 //   each round measures every server once more), BENCH_ONLY (comma-separated: route, app-router, node),
+//   BENCH_BASELINE_DIR (another checkout with its own production build, e.g. main's: its route is
+//   measured beside this one on BENCH_BASELINE_PORT (default BENCH_PORT + 3), for before/after
+//   figures from the same run),
 //   BENCH_NEXT_NODE_ARGS (extra Node flags for both `next start`s, e.g. `--cpu-prof --cpu-prof-dir=…`;
 //   their pids are printed, and bench/cpu-profile-summary.mjs reads a profile).
 import { execFileSync, fork, spawn } from 'node:child_process';
@@ -23,8 +26,10 @@ import { FLOOR_MAX_BYTES, floorTableSql, floorWork } from './floor-work.mjs';
 const SCRIPT = new URL(import.meta.url).pathname;
 const FLOOR_APP = 'bench/app-router-floor';
 const NEXT_BIN = 'node_modules/next/dist/bin/next';
+const BASELINE_DIR = process.env.BENCH_BASELINE_DIR;
 const SERVERS = {
   route: 'KS Pay route (verify, store, apply)',
+  ...(BASELINE_DIR && { baseline: `KS Pay route in ${BASELINE_DIR} (before)` }),
   'app-router': 'minimal App Router route (floor)',
   node: 'bare Node http + postgres.js (floor)',
 };
@@ -47,6 +52,7 @@ async function main() {
   const perServer = 300 + rounds * steps.reduce((n, s) => n + Math.ceil((s.rate === 'max' ? 5000 : s.rate) * (s.seconds ?? stepSeconds)), 0);
   if (Number(process.versions.node.split('.')[0]) < 26) throw new Error('Run with the project\'s Node (node_modules/.bin first in PATH).');
   if (only.includes('route') && !existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first.');
+  if (only.includes('baseline') && !existsSync(`${BASELINE_DIR}/.next/BUILD_ID`)) throw new Error(`No production build in ${BASELINE_DIR}`);
 
   const children = [];
   let databaseUrl = null;
@@ -116,21 +122,24 @@ async function startServer(name, { port, sql, databaseUrl, perServer, children }
   const floorSecret = randomBytes(24).toString('base64url');
   const floorEnv = { ...process.env, FLOOR_SECRET: floorSecret, DATABASE_URL: databaseUrl };
   const started = { next: 0, done: [] };
-  if (name === 'route') {
+  if (name === 'route' || name === 'baseline') {
+    // The baseline: another checkout's production build (BENCH_BASELINE_DIR), same database.
+    const appPort = name === 'route' ? port : Number(process.env.BENCH_BASELINE_PORT ?? port + 3);
     const encryptionKeys = `bench:${randomBytes(32).toString('base64')}`;
     const child = spawn(
       process.execPath,
-      [...nodeArgs(), '--import', './scripts/stamp-socket-address.mjs', NEXT_BIN, 'start', '-p', String(port)],
+      [...nodeArgs(), '--import', './scripts/stamp-socket-address.mjs', NEXT_BIN, 'start', '-p', String(appPort)],
       {
+        cwd: name === 'route' ? process.cwd() : BASELINE_DIR,
         env: { ...process.env, DATABASE_URL: databaseUrl, GATEWAYS: 'sandbox', AUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopq', ENCRYPTION_KEYS: encryptionKeys },
         stdio: ['ignore', 'ignore', 'inherit'],
       },
     );
     children.push(child);
-    await waitFor(`http://localhost:${port}/api/health`, child);
+    await waitFor(`http://localhost:${appPort}/api/health`, child);
     const seed = await seedApp(sql, encryptionKeys, perServer);
-    const url = `http://localhost:${port}/api/webhooks/razorpay/${seed.endpointId}`;
-    return { ...started, child, target: { url, secret: seed.secret, orderPrefix: seed.orderPrefix }, countRows: () => outcomeCounts(sql) };
+    const url = `http://localhost:${appPort}/api/webhooks/razorpay/${seed.endpointId}`;
+    return { ...started, child, target: { url, secret: seed.secret, orderPrefix: seed.orderPrefix }, countRows: () => outcomeCounts(sql, seed.appId) };
   }
   if (name === 'app-router') {
     await sql.unsafe(floorTableSql('bench_app_router_events'));
@@ -200,7 +209,7 @@ async function seedApp(sql, encryptionKeys, count) {
   const endpointId = `whe_${randomBase62(24)}`;
   const orderPrefix = `order_bench${randomBase62(6)}_`;
   return sql.begin(async (tx) => {
-    const [merchant] = await tx`insert into merchants (email, password_hash) values ('bench@kspay.local', 'not-a-hash') returning id`;
+    const [merchant] = await tx`insert into merchants (email, password_hash) values (${`bench-${randomBase62(8)}@kspay.local`}, 'not-a-hash') returning id`;
     const [app] = await tx`insert into apps (public_id, merchant_id, name, email, country)
       values (${`app_${randomBase62(16)}`}, ${merchant.id}, 'Bench', 'bench@kspay.local', 'IN') returning id`;
     const [connection] = await tx`insert into gateway_connections (app_id, credentials_status, webhook_status, webhook_endpoint_id, webhook_secret)
@@ -210,14 +219,14 @@ async function seedApp(sql, encryptionKeys, count) {
     await tx`update gateway_connections set current_credentials_id = ${credentials.id}, verified_credentials_id = ${credentials.id} where id = ${connection.id}`;
     // One order per request: each webhook pays its own order, as in real traffic.
     await tx`insert into orders (id, app_id, connection_id, credentials_id, gateway, gateway_order_id, amount, currency, mode)
-      select 'ord_' || lpad(i::text, 16, '0'), ${app.id}, ${connection.id}, ${credentials.id}, 'razorpay', ${orderPrefix} || i, 50000, 'INR', 'test'
+      select 'ord_' || ${randomBase62(4)} || lpad(i::text, 12, '0'), ${app.id}, ${connection.id}, ${credentials.id}, 'razorpay', ${orderPrefix} || i, 50000, 'INR', 'test'
       from generate_series(0, ${count - 1}) as i`;
-    return { endpointId, secret, orderPrefix };
+    return { appId: app.id, endpointId, secret, orderPrefix };
   });
 }
 
-async function outcomeCounts(sql) {
-  const rows = await sql`select outcome::text, count(*)::int as n from webhook_events group by outcome`;
+async function outcomeCounts(sql, appId) {
+  const rows = await sql`select outcome::text, count(*)::int as n from webhook_events where app_id = ${appId} group by outcome`;
   return Object.fromEntries(rows.map((r) => [r.outcome, r.n]));
 }
 
@@ -304,9 +313,9 @@ function printTable(results, rounds) {
     const cpu = rs.reduce((n, r) => n + r.cpuMsPerRequest * r.sent, 0) / rs.reduce((n, r) => n + r.sent, 0);
     return { rate: Math.max(...rs.map((r) => r.achieved)), cpu };
   };
-  const names = Object.values(SERVERS);
+  const names = [SERVERS.route, SERVERS['app-router'], SERVERS.node];
   console.log(`\nLoad average (1 min) at the end: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores (others' work included): compare the ratios, measured in the same run.`);
-  for (const name of names) {
+  for (const name of Object.values(SERVERS)) {
     const p = peakOf(name);
     if (p) console.log(`Peak ${name}: ${p.rate.toFixed(0)} req/s; ${p.cpu.toFixed(2)} CPU ms/req over all steps`);
   }
@@ -314,6 +323,7 @@ function printTable(results, rounds) {
     [names[0], names[1], 'Route / App Router floor'],
     [names[0], names[2], 'Route / bare Node floor'],
     [names[1], names[2], 'App Router floor / bare Node floor'],
+    ...(SERVERS.baseline ? [[SERVERS.baseline, names[1], 'Baseline route / App Router floor'], [names[0], SERVERS.baseline, 'Route / baseline route']] : []),
   ];
   for (const [a, b, label] of pairs) {
     const perRound = Array.from({ length: rounds }, (_, i) => [peakOf(a, i + 1), peakOf(b, i + 1)]).filter(([x, y]) => x && y);
