@@ -97,7 +97,10 @@ async function main() {
             const r = await measure(server.child.pid, { ...server.target, rate, seconds, first: server.next });
             server.done.push(r);
             server.next += r.sent;
-            results.push({ server: SERVERS[server.name], round, step: step.label, ...r, stored: diffCounts(before, await server.countRows()) });
+            const stored = diffCounts(before, await server.countRows());
+            // Per request served: those the load generator gave up on are served after it left.
+            const served = Object.values(stored).reduce((a, b) => a + b, 0) || r.sent;
+            results.push({ server: SERVERS[server.name], round, step: step.label, ...r, served, cpuMsPerRequest: r.cpuMs / served, stored });
           }
         }
       }
@@ -197,7 +200,7 @@ async function measure(pid, job) {
     last = now;
   }
   const cpuMs = cpuMsOfTree(pid) - cpuBefore;
-  return { ...result, rate: job.rate, cpuMsPerRequest: cpuMs / result.sent, loadAvg: loadavg()[0] };
+  return { ...result, rate: job.rate, cpuMs, cpuMsPerRequest: cpuMs / result.sent, loadAvg: loadavg()[0] };
 }
 
 /** A merchant, an app, a verified Razorpay connection with a known webhook secret, and `count` orders. */
@@ -310,7 +313,7 @@ function printTable(results, rounds) {
   const peakOf = (name, round) => {
     const rs = results.filter((r) => r.server === name && (round === undefined || r.round === round));
     if (!rs.length) return null;
-    const cpu = rs.reduce((n, r) => n + r.cpuMsPerRequest * r.sent, 0) / rs.reduce((n, r) => n + r.sent, 0);
+    const cpu = rs.reduce((n, r) => n + r.cpuMs, 0) / rs.reduce((n, r) => n + r.served, 0);
     return { rate: Math.max(...rs.map((r) => r.achieved)), cpu };
   };
   const names = [SERVERS.route, SERVERS['app-router'], SERVERS.node];

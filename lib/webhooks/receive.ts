@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db';
-import { getWebhookEndpoint } from '@/db/queries/webhook-endpoints';
+import { getWebhookEndpoint, type WebhookEndpoint } from '@/db/queries/webhook-endpoints';
 import { recordRejectedDelivery } from '@/db/queries/webhook-events';
 import { decryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
@@ -21,13 +21,11 @@ export type ReceiveResult =
   | { outcome: 'applied' | 'duplicate' | 'stale' | 'ignored' }
   | { outcome: 'rejected'; reason: RejectionReason };
 
-type Endpoint = NonNullable<Awaited<ReturnType<typeof getWebhookEndpoint>>>;
-
 /**
  * Secrets a delivery may be signed with: Razorpay's webhook secret (and the previous one for a
  * day), Cashfree's client secrets (verified and current credentials).
  */
-function candidateSecrets(gateway: GatewayName, { connection, current, verified }: Endpoint): string[] {
+function candidateSecrets(gateway: GatewayName, { connection, current, verified }: WebhookEndpoint): string[] {
   if (gateway === 'razorpay') {
     const previousValid =
       connection.previousWebhookSecret &&
