@@ -13,6 +13,8 @@
 //   BENCH_BASELINE_DIR (another checkout with its own production build, e.g. main's: its route is
 //   measured beside this one on BENCH_BASELINE_PORT (default BENCH_PORT + 3), for before/after
 //   figures from the same run),
+//   CPU is counted for each server's process tree and, apart, for the PostgreSQL backends serving it
+//   (by PGAPPNAME): on a 2-core machine both compete with the load generator for the same cores.
 //   BENCH_NEXT_NODE_ARGS (extra Node flags for both `next start`s, e.g. `--cpu-prof --cpu-prof-dir=…`;
 //   their pids are printed, and bench/cpu-profile-summary.mjs reads a profile).
 import { execFileSync, fork, spawn } from 'node:child_process';
@@ -94,13 +96,13 @@ async function main() {
             const best = Math.max(100, ...server.done.map((r) => 2 * r.achieved));
             const rate = step.rate === 'max' ? Math.min(5000, best) | 0 : step.rate;
             const before = await server.countRows();
-            const r = await measure(server.child.pid, { ...server.target, rate, seconds, first: server.next });
+            const r = await measure(server.child.pid, { ...server.target, rate, seconds, first: server.next }, { sql, appName: server.appName });
             server.done.push(r);
             server.next += r.sent;
             const stored = diffCounts(before, await server.countRows());
             // Per request served: those the load generator gave up on are served after it left.
             const served = Object.values(stored).reduce((a, b) => a + b, 0) || r.sent;
-            results.push({ server: SERVERS[server.name], round, step: step.label, ...r, served, cpuMsPerRequest: r.cpuMs / served, stored });
+            results.push({ server: SERVERS[server.name], round, step: step.label, ...r, served, cpuMsPerRequest: r.cpuMs / served, dbCpuMsPerRequest: r.dbCpuMs / served, stored });
           }
         }
       }
@@ -134,7 +136,7 @@ async function startServer(name, { port, sql, databaseUrl, perServer, children }
       [...nodeArgs(), '--import', './scripts/stamp-socket-address.mjs', NEXT_BIN, 'start', '-p', String(appPort)],
       {
         cwd: name === 'route' ? process.cwd() : BASELINE_DIR,
-        env: { ...process.env, DATABASE_URL: databaseUrl, GATEWAYS: 'sandbox', AUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopq', ENCRYPTION_KEYS: encryptionKeys },
+        env: { ...process.env, PGAPPNAME: `bench_${name}`, DATABASE_URL: databaseUrl, GATEWAYS: 'sandbox', AUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopq', ENCRYPTION_KEYS: encryptionKeys },
         stdio: ['ignore', 'ignore', 'inherit'],
       },
     );
@@ -142,22 +144,22 @@ async function startServer(name, { port, sql, databaseUrl, perServer, children }
     await waitFor(`http://localhost:${appPort}/api/health`, child);
     const seed = await seedApp(sql, encryptionKeys, perServer);
     const url = `http://localhost:${appPort}/api/webhooks/razorpay/${seed.endpointId}`;
-    return { ...started, child, target: { url, secret: seed.secret, orderPrefix: seed.orderPrefix }, countRows: () => outcomeCounts(sql, seed.appId) };
+    return { ...started, child, appName: `bench_${name}`, target: { url, secret: seed.secret, orderPrefix: seed.orderPrefix }, countRows: () => outcomeCounts(sql, seed.appId) };
   }
   if (name === 'app-router') {
     await sql.unsafe(floorTableSql('bench_app_router_events'));
     const child = spawn(process.execPath, [...nodeArgs(), NEXT_BIN, 'start', FLOOR_APP, '-p', String(port + 1)], {
-      env: { ...floorEnv, FLOOR_TABLE: 'bench_app_router_events' },
+      env: { ...floorEnv, PGAPPNAME: 'bench_app_router', FLOOR_TABLE: 'bench_app_router_events' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     children.push(child);
     const url = `http://localhost:${port + 1}/api/webhooks/razorpay/whe_floor`;
     await waitFor(url, child);
-    return { ...started, child, target: { url, secret: floorSecret, orderPrefix: 'order_app_router' }, countRows: () => rowCount(sql, 'bench_app_router_events') };
+    return { ...started, child, appName: 'bench_app_router', target: { url, secret: floorSecret, orderPrefix: 'order_app_router' }, countRows: () => rowCount(sql, 'bench_app_router_events') };
   }
   await sql.unsafe(floorTableSql('bench_floor_events'));
   const child = fork(SCRIPT, ['floor'], {
-    env: { ...floorEnv, FLOOR_PORT: String(port + 2), FLOOR_TABLE: 'bench_floor_events' },
+    env: { ...floorEnv, PGAPPNAME: 'bench_node', FLOOR_PORT: String(port + 2), FLOOR_TABLE: 'bench_floor_events' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   children.push(child);
@@ -165,7 +167,7 @@ async function startServer(name, { port, sql, databaseUrl, perServer, children }
     child.once('message', resolve);
     child.once('exit', (code) => reject(new Error(`floor server exited with ${code}`)));
   });
-  return { ...started, child, target: { url: `http://127.0.0.1:${port + 2}/`, secret: floorSecret, orderPrefix: 'order_floor' }, countRows: () => rowCount(sql, 'bench_floor_events') };
+  return { ...started, child, appName: 'bench_node', target: { url: `http://127.0.0.1:${port + 2}/`, secret: floorSecret, orderPrefix: 'order_floor' }, countRows: () => rowCount(sql, 'bench_floor_events') };
 }
 
 /** Builds the App Router floor with the project's next when it has no build newer than its sources. */
@@ -182,8 +184,16 @@ async function rowCount(sql, table) {
   return { stored: n };
 }
 
-async function measure(pid, job) {
+/** CPU ms so far of each PostgreSQL backend serving `appName` (PGAPPNAME of the server measured). */
+async function backendCpu(sql, appName) {
+  if (!appName) return new Map();
+  const rows = await sql`select pid from pg_stat_activity where application_name = ${appName}`;
+  return new Map(rows.map(({ pid }) => [pid, cpuMsOf(pid)]));
+}
+
+async function measure(pid, job, { sql, appName } = {}) {
   const cpuBefore = cpuMsOfTree(pid);
+  const dbBefore = await backendCpu(sql, appName);
   const loader = fork(SCRIPT, ['load'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const result = await new Promise((resolve, reject) => {
     loader.once('message', resolve);
@@ -200,7 +210,9 @@ async function measure(pid, job) {
     last = now;
   }
   const cpuMs = cpuMsOfTree(pid) - cpuBefore;
-  return { ...result, rate: job.rate, cpuMs, cpuMsPerRequest: cpuMs / result.sent, loadAvg: loadavg()[0] };
+  let dbCpuMs = 0;
+  for (const [backend, ms] of await backendCpu(sql, appName)) dbCpuMs += ms - (dbBefore.get(backend) ?? 0);
+  return { ...result, rate: job.rate, cpuMs, dbCpuMs, cpuMsPerRequest: cpuMs / result.sent, loadAvg: loadavg()[0] };
 }
 
 /** A merchant, an app, a verified Razorpay connection with a known webhook secret, and `count` orders. */
@@ -235,6 +247,17 @@ async function outcomeCounts(sql, appId) {
 
 const diffCounts = (before, after) =>
   Object.fromEntries(Object.entries(after).map(([k, n]) => [k, n - (before[k] ?? 0)]).filter(([, n]) => n !== 0));
+
+/** CPU time (user + system) of one process in ms, from /proc; 0 once it is gone. */
+function cpuMsOf(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
 
 /** CPU time (user + system) of a process and its descendants, in ms, from /proc. */
 function cpuMsOfTree(rootPid) {
@@ -287,7 +310,7 @@ function randomBase62(length) {
 }
 
 function printTable(results, rounds) {
-  const head = ['server', ...(rounds > 1 ? ['round'] : []), 'step', 'offered/s', 'sent', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'CPU ms/req', 'rows stored', 'load avg'];
+  const head = ['server', ...(rounds > 1 ? ['round'] : []), 'step', 'offered/s', 'sent', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'CPU ms/req', 'DB CPU ms/req', 'rows stored', 'load avg'];
   const rows = results.map((r) => [
     r.server,
     ...(rounds > 1 ? [String(r.round)] : []),
@@ -301,6 +324,7 @@ function printTable(results, rounds) {
     r.max.toFixed(1),
     r.errors ? `${r.errors} (${Object.entries(r.errorKinds).map(([k, n]) => `${k}×${n}`).join(', ')})` : '0',
     r.cpuMsPerRequest.toFixed(2),
+    r.dbCpuMsPerRequest.toFixed(2),
     Object.entries(r.stored).map(([k, n]) => `${k} ${n}`).join(', ') || '0',
     r.loadAvg.toFixed(1),
   ]);
@@ -313,14 +337,16 @@ function printTable(results, rounds) {
   const peakOf = (name, round) => {
     const rs = results.filter((r) => r.server === name && (round === undefined || r.round === round));
     if (!rs.length) return null;
-    const cpu = rs.reduce((n, r) => n + r.cpuMs, 0) / rs.reduce((n, r) => n + r.served, 0);
-    return { rate: Math.max(...rs.map((r) => r.achieved)), cpu };
+    const served = rs.reduce((n, r) => n + r.served, 0);
+    const cpu = rs.reduce((n, r) => n + r.cpuMs, 0) / served;
+    const db = rs.reduce((n, r) => n + r.dbCpuMs, 0) / served;
+    return { rate: Math.max(...rs.map((r) => r.achieved)), cpu, db };
   };
   const names = [SERVERS.route, SERVERS['app-router'], SERVERS.node];
   console.log(`\nLoad average (1 min) at the end: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores (others' work included): compare the ratios, measured in the same run.`);
   for (const name of Object.values(SERVERS)) {
     const p = peakOf(name);
-    if (p) console.log(`Peak ${name}: ${p.rate.toFixed(0)} req/s; ${p.cpu.toFixed(2)} CPU ms/req over all steps`);
+    if (p) console.log(`Peak ${name}: ${p.rate.toFixed(0)} req/s; ${p.cpu.toFixed(2)} CPU ms/req, and ${p.db.toFixed(2)} in its database backends, over all steps`);
   }
   const pairs = [
     [names[0], names[1], 'Route / App Router floor'],
@@ -332,7 +358,9 @@ function printTable(results, rounds) {
     const perRound = Array.from({ length: rounds }, (_, i) => [peakOf(a, i + 1), peakOf(b, i + 1)]).filter(([x, y]) => x && y);
     if (!perRound.length) continue;
     const fmt = (f) => perRound.map(([x, y]) => `×${f(x, y).toFixed(2)}`).join(' ');
-    console.log(`${label}: peak throughput ${fmt((x, y) => x.rate / y.rate)}, CPU per request ${fmt((x, y) => x.cpu / y.cpu)}${rounds > 1 ? ' (one per round)' : ''}`);
+    console.log(
+      `${label}: peak throughput ${fmt((x, y) => x.rate / y.rate)}, CPU per request ${fmt((x, y) => x.cpu / y.cpu)}, with the database's ${fmt((x, y) => (x.cpu + x.db) / (y.cpu + y.db))}${rounds > 1 ? ' (one per round)' : ''}`,
+    );
   }
 }
 
