@@ -3,6 +3,8 @@ const nextConfig = {
   // PGlite ships ~15 MB of wasm/data; bundling it would publish it under .next/static.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
+  // The integration guide shows the example files as they are (lib/docs/example-source.ts).
+  outputFileTracingIncludes: { '/docs/npm-integration': ['./examples/express/server.mjs', './examples/nextjs/app/api/checkout/route.ts'] },
   async headers() {
     return [
       {

@@ -2,6 +2,7 @@ import NextAuth from 'next-auth';
 import { type NextFetchEvent, type NextRequest, NextResponse } from 'next/server';
 import { baseAuthConfig } from '@/lib/auth/config';
 import { env, isProduction } from '@/lib/env';
+import { isSandbox } from '@/lib/gateways/base-urls';
 import { newNonce, pageSecurityHeaders } from '@/lib/security-headers';
 
 type Handler = (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
@@ -19,7 +20,8 @@ const isDashboard = (pathname: string) => pathname === '/apps' || pathname.start
 // With a lazily built config, next-auth's `auth(callback)` resolves to the handler.
 const handle = auth((request) => {
   const nonce = newNonce();
-  const headers = pageSecurityHeaders({ nonce, https, dev: !isProduction });
+  const gatewayCheckout = request.nextUrl.pathname.startsWith('/pay/') && !isSandbox();
+  const headers = pageSecurityHeaders({ nonce, https, dev: !isProduction, gatewayCheckout });
   let response: NextResponse;
   if (isDashboard(request.nextUrl.pathname) && !request.auth?.user) {
     const login = new URL('/login', request.nextUrl.origin);

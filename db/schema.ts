@@ -7,6 +7,7 @@ import {
   index,
   integer,
   jsonb,
+  primaryKey,
   pgEnum,
   pgTable,
   text,
@@ -15,6 +16,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { SignatureDiagnosis } from '../lib/webhooks/signature-diagnosis';
 
 export const gatewayName = pgEnum('gateway_name', ['razorpay', 'cashfree']);
 export const gatewayModeEnum = pgEnum('gateway_mode', ['test', 'live']);
@@ -28,6 +30,8 @@ export const paymentStatus = pgEnum('payment_status', ['created', 'pending', 'au
 export const refundStatus = pgEnum('refund_status', ['pending', 'processed', 'failed']);
 export const deliveryOutcome = pgEnum('delivery_outcome', ['applied', 'duplicate', 'stale', 'ignored', 'rejected']);
 export const eventSource = pgEnum('event_source', ['webhook', 'sync']);
+export const idempotencyState = pgEnum('idempotency_state', ['running', 'completed']);
+export const demoSeedStatus = pgEnum('demo_seed_status', ['pending', 'running', 'done', 'failed']);
 
 export const merchants = pgTable('merchants', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -63,6 +67,8 @@ export const apps = pgTable(
     name: varchar('name', { length: 60 }).notNull(),
     email: varchar('email', { length: 254 }).notNull(),
     country: char('country', { length: 2 }).notNull(),
+    /** The merchant's site origins (`https://shop.example.com`): CORS for the public key, `redirect_url`s. */
+    allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -186,6 +192,43 @@ export const apiKeys = pgTable(
 );
 
 /**
+ * Idempotency-Key of the merchant API, per app and mode: the first completed answer (2xx or 4xx)
+ * is kept for 24 h and replayed. A running claim whose `locked_until` passed was abandoned (a
+ * crashed instance) and may be taken over by the same request.
+ */
+export const apiIdempotencyKeys = pgTable(
+  'api_idempotency_keys',
+  {
+    appId: uuid('app_id')
+      .notNull()
+      .references(() => apps.id, { onDelete: 'cascade' }),
+    mode: gatewayModeEnum('mode').notNull(),
+    key: varchar('key', { length: 255 }).notNull(),
+    /** sha256 of method, path and raw body: the same key with another request is refused. */
+    requestHash: char('request_hash', { length: 64 }).notNull(),
+    state: idempotencyState('state').notNull().default('running'),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.appId, t.mode, t.key] }), index('api_idempotency_keys_created_idx').on(t.createdAt)],
+);
+
+/** Requests per secret key per minute window: the merchant API's rate limit, shared by every instance. */
+export const apiRateWindows = pgTable(
+  'api_rate_windows',
+  {
+    keyId: uuid('key_id')
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.windowStart] }), index('api_rate_windows_start_idx').on(t.windowStart)],
+);
+
+/**
  * Who did what to an app, when, from where. Never a secret. The log belongs to the app's owner and
  * outlives the app: deleting it sets `app_id` null and keeps its public id and name.
  */
@@ -235,6 +278,11 @@ export const orders = pgTable(
     notes: jsonb('notes').$type<Record<string, string>>().notNull().default({}),
     customerEmail: varchar('customer_email', { length: 254 }),
     customerPhone: varchar('customer_phone', { length: 32 }),
+    customerName: varchar('customer_name', { length: 100 }),
+    /** Hosted checkout returns the customer here (on one of the app's allowed domains). */
+    redirectUrl: varchar('redirect_url', { length: 2048 }),
+    /** Cashfree's `payment_session_id`, which its checkout opens with (meant for the browser; not a secret). */
+    paymentSessionId: varchar('payment_session_id', { length: 256 }),
     status: orderStatus('status').notNull().default('created'),
     mode: gatewayModeEnum('mode').notNull(),
     /** The reconciler's claim: no instance syncs the order again before this time. */
@@ -244,7 +292,13 @@ export const orders = pgTable(
   },
   (t) => [
     uniqueIndex('orders_app_gateway_order_idx').on(t.appId, t.gateway, t.gatewayOrderId),
-    index('orders_app_mode_created_idx').on(t.appId, t.mode, t.createdAt),
+    // The Transactions page: newest first, keyset on (created_at, id), one mode at a time; status and
+    // gateway filters read their own ordered index, search reads receipt, email and the unique ids.
+    index('orders_app_mode_created_idx').on(t.appId, t.mode, t.createdAt, t.id),
+    index('orders_app_mode_status_created_idx').on(t.appId, t.mode, t.status, t.createdAt, t.id),
+    index('orders_app_mode_gateway_created_idx').on(t.appId, t.mode, t.gateway, t.createdAt, t.id),
+    index('orders_app_receipt_idx').on(t.appId, t.receipt),
+    index('orders_app_email_idx').on(t.appId, sql`lower(${t.customerEmail})`),
     // The reconciler's queue: only unfinished orders are in it.
     index('orders_unfinished_idx')
       .on(t.updatedAt)
@@ -322,6 +376,8 @@ export const webhookEvents = pgTable(
     source: eventSource('source').notNull().default('webhook'),
     outcome: deliveryOutcome('outcome').notNull(),
     rejectionReason: varchar('rejection_reason', { length: 32 }),
+    /** A rejected delivery's signature check, made when it arrived (signatures are not kept): never a secret. */
+    rejectionDetail: jsonb('rejection_detail').$type<SignatureDiagnosis>(),
     /** The gateway's event id (an unsigned header, or a fallback from the body): shown, never trusted. */
     eventId: varchar('event_id', { length: 128 }),
     eventType: varchar('event_type', { length: 64 }),
@@ -350,8 +406,32 @@ export const webhookEvents = pgTable(
     index('webhook_events_order_idx')
       .on(t.orderId, t.receivedAt)
       .where(sql`${t.orderId} is not null`),
+    // An order's timeline: every delivery naming its gateway order, duplicates and early ones (which
+    // carry no order_id) included.
+    index('webhook_events_app_gateway_order_idx')
+      .on(t.appId, t.gateway, t.gatewayOrderId, t.receivedAt)
+      .where(sql`${t.gatewayOrderId} is not null`),
+    // The Webhook events page: newest first, all or by outcome or by event type, keyset on (received_at, id).
+    index('webhook_events_app_received_idx').on(t.appId, t.receivedAt, t.id),
+    index('webhook_events_app_outcome_idx').on(t.appId, t.outcome, t.receivedAt, t.id),
+    index('webhook_events_app_type_idx').on(t.appId, t.eventType, t.receivedAt, t.id),
   ],
 );
+
+/**
+ * The living demo of a fresh embedded database (lib/demo.ts): one row for the demo app, so its
+ * sandbox orders are made once, whatever the number of restarts. `pending` until a run claims it;
+ * a sandbox that is not there leaves it pending for the next start.
+ */
+export const demoSeeds = pgTable('demo_seeds', {
+  appId: uuid('app_id')
+    .primaryKey()
+    .references(() => apps.id, { onDelete: 'cascade' }),
+  status: demoSeedStatus('status').notNull().default('pending'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  startedAt: timestamp('started_at', { withTimezone: true }),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
 
 export const merchantsRelations = relations(merchants, ({ many }) => ({ apps: many(apps) }));
 export const appsRelations = relations(apps, ({ one }) => ({
@@ -370,4 +450,5 @@ export type WebhookEvent = typeof webhookEvents.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type Payment = typeof payments.$inferSelect;
 export type Refund = typeof refunds.$inferSelect;
+export type DemoSeed = typeof demoSeeds.$inferSelect;
 export type DeliveryOutcome = (typeof deliveryOutcome.enumValues)[number];

@@ -26,4 +26,8 @@ test('on a phone the sidebar opens from the menu button, and no page scrolls sid
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
     await expectNoSideways(page);
   }
+  await page.goto(`/apps/${appId}/webhooks`);
+  await expect(page.getByRole('heading', { name: 'Webhook events' })).toBeVisible();
+  await expectAccessible(page);
+  await expectNoSideways(page);
 });

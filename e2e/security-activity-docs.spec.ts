@@ -14,6 +14,22 @@ test('docs page renders publicly and is accessible', async ({ browser }) => {
   await context.close();
 });
 
+test('the API reference renders every endpoint from the OpenAPI document, accessibly', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  expect((await page.goto('/docs/api'))?.status()).toBe(200);
+  await expect(page.getByRole('heading', { name: 'API reference', level: 1 })).toBeVisible();
+  for (const path of ['/api/v1/orders', '/api/v1/orders/{id}', '/api/v1/orders/{id}/payments', '/api/v1/payments/verify']) {
+    await expect(page.getByRole('heading', { level: 3 }).filter({ hasText: path }).first()).toBeVisible();
+  }
+  await expect(page.getByRole('heading', { name: 'CreateOrder', level: 3 })).toBeVisible();
+  await expectAccessible(page);
+  const spec = await page.request.get('/api/v1/openapi.json');
+  expect(spec.status()).toBe(200);
+  expect((await spec.json()).openapi).toBe('3.1.0');
+  await context.close();
+});
+
 test('Security before and after verification, HTTP refusals, and the Activity log', async ({ page, merchant }) => {
   const appId = await openWizard(page, merchant.email);
   await expect(step(page, '4. Security')).toContainText('Available once');

@@ -7,7 +7,7 @@ test('another merchant gets 404 for my app’s pages', async ({ page, merchant, 
   const context = await browser.newContext();
   const intruder = await context.newPage();
   await signUp(intruder);
-  for (const path of [`/apps/${appId}`, `/apps/${appId}/settings`, '/apps/app_0000000000000000']) {
+  for (const path of [`/apps/${appId}`, `/apps/${appId}/settings`, `/apps/${appId}/webhooks`, '/apps/app_0000000000000000']) {
     const response = await intruder.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(intruder.getByRole('heading', { name: 'Page not found' })).toBeVisible();

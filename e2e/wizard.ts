@@ -50,3 +50,43 @@ export async function snapshot(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path, fullPage: true });
   console.log(`screenshot: ${path}`);
 }
+
+/** A fresh sandbox Razorpay account, so no other test shares its webhook config. */
+export async function newSandboxAccount(page: Page) {
+  const response = await page.request.post(`${SANDBOX_URL}/__sandbox/accounts`, { data: { gateway: 'razorpay' } });
+  expect(response.ok()).toBe(true);
+  const account = await response.json();
+  return { keyId: account.key_id as string, secret: account.key_secret as string };
+}
+
+/** The Webhook step's URL and its revealed secret. */
+export async function revealWebhook(page: Page) {
+  const webhook = step(page, '2. Webhook');
+  await webhook.getByRole('button', { name: 'Reveal' }).click();
+  await expect(webhook.getByTestId('webhook-secret')).toContainText('whsec_');
+  const url = (await webhook.locator('code').first().textContent())!.trim();
+  const secret = (await webhook.getByTestId('webhook-secret').textContent())!.trim();
+  return { url, secret };
+}
+
+/**
+ * A fresh sandbox Razorpay account taken through the wizard to verified. The sandbox's webhooks go
+ * to `deliverTo(url)`: the URL the Webhook step shows, or somewhere else.
+ */
+export async function connectRazorpay(page: Page, email: string, deliverTo: (url: string) => string = (url) => url) {
+  const account = await newSandboxAccount(page);
+  const appId = await openWizard(page, email);
+  await submitCredentials(page, { keyId: account.keyId, secret: account.secret, modes: ['UPI'] });
+  const webhook = await revealWebhook(page);
+  const configured = await page.request.post(`${SANDBOX_URL}/__sandbox/razorpay/webhooks`, {
+    data: { key_id: account.keyId, url: deliverTo(webhook.url), secret: webhook.secret, events: ['payment.captured', 'payment.failed', 'order.paid', 'refund.processed'] },
+  });
+  expect(configured.ok()).toBe(true);
+  await markDone(page, '2. Webhook');
+  await markDone(page, '3. NPM Integration');
+  await createOrder(page);
+  const toast = page.getByText(/Verified: test order order_/);
+  await expect(toast).toBeVisible();
+  const gatewayOrderId = (await toast.textContent())!.match(/order_[0-9A-Za-z]+/)![0];
+  return { appId, account, gatewayOrderId, webhookUrl: webhook.url, webhookSecret: webhook.secret };
+}

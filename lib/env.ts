@@ -29,6 +29,8 @@ const schema = z.object({
    * fewer entries than this uses its leftmost entry (lib/request-ip.ts).
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Merchant API requests per secret key per minute (sliding window, shared by every instance). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Seed a demo merchant on an empty embedded database even in production mode. */
   DEMO_SEED: z.enum(['auto', 'on', 'off']).default('auto'),
   TEST_DATABASE_URL: z.string().url().optional(),

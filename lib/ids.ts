@@ -15,3 +15,4 @@ export const newOrderId = () => `ord_${randomBase62(16)}`;
 /** Ids from URLs are checked for shape before any query: a malformed one names nothing. */
 export const isAppPublicId = (value: string) => /^app_[0-9A-Za-z]{16}$/.test(value);
 export const isWebhookEndpointId = (value: string) => /^whe_[0-9A-Za-z]{24}$/.test(value);
+export const isOrderId = (value: string) => /^ord_[0-9A-Za-z]{16}$/.test(value);

@@ -20,6 +20,16 @@ describe('pageSecurityHeaders', () => {
     expect(pageSecurityHeaders({ nonce: 'n', https: false, dev: true })['Content-Security-Policy']).toContain("'unsafe-eval'");
   });
 
+  it('lets only the hosted checkout with real gateways reach their checkout origins', () => {
+    const plain = pageSecurityHeaders({ nonce: 'n', https: true, dev: false })['Content-Security-Policy']!;
+    expect(plain).not.toContain('razorpay');
+    expect(plain).not.toContain('frame-src');
+    const checkout = pageSecurityHeaders({ nonce: 'n', https: true, dev: false, gatewayCheckout: true })['Content-Security-Policy']!;
+    expect(checkout).toContain('frame-src https://checkout.razorpay.com https://api.razorpay.com https://sdk.cashfree.com https://*.cashfree.com');
+    expect(checkout).toContain("connect-src 'self' https://checkout.razorpay.com");
+    expect(checkout).toContain("frame-ancestors 'none'");
+  });
+
   it('nonces are 128-bit and new every time', () => {
     const nonces = new Set(Array.from({ length: 1000 }, newNonce));
     expect(nonces.size).toBe(1000);

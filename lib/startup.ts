@@ -1,7 +1,7 @@
 import { getDatabase } from '@/db';
-import { startPruning } from '@/lib/auth/prune';
+import { startPruning } from '@/lib/prune';
 import { startReconciler } from '@/lib/payments/reconcile';
-import { seedDemoMerchant } from './demo';
+import { seedDemoMerchant, startDemoSeeding } from './demo';
 import { assertEncryptionKeys } from './crypto';
 import { getAuthSecret } from './dev-secrets';
 import { assertDeployment } from './deployment';
@@ -10,7 +10,7 @@ import { log } from '@/lib/log';
 
 /**
  * Runs once per server process, before the first request: secrets present, database migrated, demo
- * seeded; then the pruner and the reconciler run in the background.
+ * merchant seeded; then the pruner, the reconciler and the demo's sandbox orders run in the background.
  */
 export async function startUp() {
   assertDeployment(env);
@@ -20,6 +20,7 @@ export async function startUp() {
   await seedDemoMerchant(database);
   await startPruning(database.db);
   startReconciler(database.db);
+  startDemoSeeding(database);
   log.info({ event: 'server.started', database: database.kind });
 }
 

@@ -3,6 +3,7 @@ import { accountView, createAccount } from './accounts';
 import type { SandboxContext } from './context';
 import { controlError, parseControl } from './control-errors';
 import { json, type SandboxRequest } from './http';
+import { showCheckout, submitCheckout } from './checkout-page';
 import { capturePayment, createPayment, createRefund } from './payments';
 import { RAZORPAY_EVENTS } from './razorpay-events';
 import { Router } from './router';
@@ -79,6 +80,8 @@ export const controlRouter = new Router<SandboxContext>()
   .on('GET', '/razorpay/webhooks', showWebhook)
   .on('POST', '/razorpay/webhooks', configureWebhook)
   .on('POST', '/payments', createPayment)
+  .on('GET', '/checkout', showCheckout)
+  .on('POST', '/checkout', submitCheckout)
   .on('POST', '/payments/:id/capture', capturePayment)
   .on('POST', '/refunds', createRefund)
   .on('GET', '/deliveries', deliveries)

@@ -24,7 +24,7 @@ const deliverySchema = z
   })
   .prefault({});
 
-const paymentSchema = z.object({
+export const paymentSchema = z.object({
   gateway: z.enum(['razorpay', 'cashfree']),
   order_id: z.string().min(1),
   client_id: z.string().optional(),
@@ -50,14 +50,21 @@ function accountOf(state: SandboxState, id: string): Account {
   return state.accounts.get(id) ?? controlError(404, 'not_found', 'the account of this object no longer exists');
 }
 
-function findCfOrder(state: SandboxState, orderId: string, clientId: string | undefined): CfOrder {
+export function findCfOrder(state: SandboxState, orderId: string, clientId: string | undefined): CfOrder {
   const matches = [...state.cfOrders.values()].filter((o) => o.order_id === orderId && (!clientId || o.clientId === clientId));
   if (matches.length > 1) controlError(409, 'ambiguous', 'several accounts have this order_id: pass client_id');
   return matches[0] ?? controlError(404, 'not_found', `no Cashfree order ${orderId}`);
 }
 
-export async function createPayment(req: SandboxRequest, ctx: SandboxContext): Promise<Reply> {
-  const input = parseControl(paymentSchema, req);
+export type PaymentInput = z.infer<typeof paymentSchema>;
+export const paymentMethods = paymentSchema.shape.method.unwrap().options;
+
+export function createPayment(req: SandboxRequest, ctx: SandboxContext): Promise<Reply> {
+  return payOrder(ctx, parseControl(paymentSchema, req));
+}
+
+/** A customer pays an order (the control API's and the test checkout's way): the gateway's events follow. */
+export async function payOrder(ctx: SandboxContext, input: PaymentInput): Promise<Reply> {
   const { state } = ctx;
   if (input.gateway === 'razorpay') {
     const order = state.rzpOrders.get(input.order_id) ?? controlError(404, 'not_found', `no Razorpay order ${input.order_id}`);

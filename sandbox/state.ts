@@ -118,6 +118,8 @@ export class SandboxState {
   cfRefunds = new Map<string, CfRefund>();
   /** Keyed `${clientId}/${idempotency key}`. */
   idempotency = new Map<string, IdempotencyRecord>();
+  /** The hosted test checkout's attempt tokens, each paid once: a double submit or a reload pays nothing more. */
+  checkoutAttempts = new Map<string, { at: number }>();
 
   constructor(private readonly builtIns: readonly Account[]) {
     this.reset();
@@ -144,8 +146,8 @@ export class SandboxState {
   }
 
   private named(): Record<string, Map<string, unknown>> {
-    const { accounts, webhooks, rzpOrders, rzpPayments, rzpRefunds, cfOrders, cfPayments, cfRefunds, idempotency } = this;
-    return { accounts, webhooks, rzpOrders, rzpPayments, rzpRefunds, cfOrders, cfPayments, cfRefunds, idempotency };
+    const { accounts, webhooks, rzpOrders, rzpPayments, rzpRefunds, cfOrders, cfPayments, cfRefunds, idempotency, checkoutAttempts } = this;
+    return { accounts, webhooks, rzpOrders, rzpPayments, rzpRefunds, cfOrders, cfPayments, cfRefunds, idempotency, checkoutAttempts };
   }
 
   private maps(): Map<string, unknown>[] {

@@ -6,8 +6,8 @@ const mode = process.argv[2] === 'start' ? 'start' : 'dev';
 const sandboxUrl = process.env.SANDBOX_URL || `http://localhost:${process.env.SANDBOX_PORT || 4010}`;
 const children = [];
 
-function run(name, command, args) {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+function run(name, command, args, env = process.env) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   const prefix = (stream, out) =>
     stream.on('data', (chunk) => {
       for (const line of chunk.toString().split('\n')) if (line) out.write(`[${name}] ${line}\n`);
@@ -33,7 +33,10 @@ if (sandboxUp) console.log(`[sandbox] already running at ${sandboxUrl}`);
 // `next dev` uses the sandbox unless told otherwise; a production server only when GATEWAYS=sandbox
 // says so (it refuses to start with GATEWAYS unset).
 else if (mode === 'dev' ? process.env.GATEWAYS !== 'live' : process.env.GATEWAYS === 'sandbox') {
-  run('sandbox', process.execPath, ['--import', 'tsx', 'sandbox/main.ts']);
+  // Its accounts, orders and webhook settings live beside the embedded database, so a restart finds
+  // the demo app's sandbox account, and the webhooks pointed at us, again.
+  const stateFile = process.env.SANDBOX_STATE_FILE || `${process.env.DATA_DIR || '.data'}/sandbox-state.json`;
+  run('sandbox', process.execPath, ['--import', 'tsx', 'sandbox/main.ts'], { ...process.env, SANDBOX_STATE_FILE: stateFile });
 }
 
 // The preload stamps the socket address on requests before Next listens (lib/auth/socket-address.ts).

@@ -31,11 +31,14 @@ check() { # name, command... — a static check counts as one test in the summar
 
 check typecheck npx tsc --noEmit
 check lint npx eslint .
+check sdk-typecheck npx tsc -p sdk/tsconfig.json --noEmit
 
 run "vitest (PGlite)" env -u TEST_DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest-pglite.json"
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   run "vitest (PostgreSQL)" npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest-postgres.json"
 fi
+
+run "vitest (sdk package)" npx vitest run --root sdk --reporter=default --reporter=json --outputFile.json="$PWD/$results/vitest-sdk.json"
 
 if npx next build; then
   run "playwright (PGlite)" env PLAYWRIGHT_JSON_OUTPUT_FILE="$results/e2e-pglite.json" npx playwright test --reporter=list,json

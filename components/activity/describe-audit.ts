@@ -18,6 +18,7 @@ const ACTION_LABELS: Record<string, string> = {
   'api_key.rolled': 'Secret key rolled',
   'api_key.revoked': 'Secret key revoked',
   'app.deleted': 'App deleted',
+  'app.allowed_origins_changed': 'Allowed domains changed',
 };
 
 const GATEWAY_NAMES: Record<string, string> = { razorpay: 'Razorpay', cashfree: 'Cashfree' };
@@ -73,6 +74,7 @@ const SUMMARIES: Record<string, (details: Details) => (string | undefined)[]> = 
   ],
   'api_key.rolled': rolledSummary,
   'api_key.revoked': (d) => [text(d.displayPrefix), shortId(d.keyId)],
+  'app.allowed_origins_changed': (d) => [Array.isArray(d.origins) ? (d.origins.length ? d.origins.join(', ') : 'none') : undefined],
 };
 
 function genericSummary(details: Details) {

@@ -1,6 +1,7 @@
 'use client';
 
 import { Eye, EyeOff, RefreshCw } from 'lucide-react';
+import Link from 'next/link';
 import { useState } from 'react';
 import { toast } from '@/components/ui/toast';
 import {
@@ -21,12 +22,33 @@ import {
   AlertDialogTitle,
   AlertDialogTrigger,
 } from '@/components/ui/alert-dialog';
+import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { CAUSE_TEXT } from '@/components/webhooks/diagnosis-labels';
+import type { LikelyCause } from '@/lib/webhooks/signature-diagnosis';
 import { ValueBox } from '@/components/value-box';
 import type { StepStatus, WizardView } from '@/lib/gateway-connections/view';
 import { useStepAction } from './use-step-action';
 
 type Props = { appId: string; webhook: WizardView['webhook']; status: StepStatus };
+
+/** Deliveries refused in the last 24 hours: how many, the latest one's likely cause, where to look. */
+function RejectedWarning({ appId, webhook }: Pick<Props, 'appId' | 'webhook'>) {
+  if (webhook.rejected24h === 0) return null;
+  const cause = webhook.latestRejectionCause;
+  const count = webhook.rejected24h === 1 ? '1 delivery was' : `${webhook.rejected24h} deliveries were`;
+  return (
+    <Alert variant="destructive">
+      <AlertTitle>{count} rejected in the last 24 hours</AlertTitle>
+      <AlertDescription>
+        {cause && cause in CAUSE_TEXT && <p>Likely cause of the latest: {CAUSE_TEXT[cause as LikelyCause].title}.</p>}
+        <Link href={`/apps/${appId}/webhooks?outcome=rejected`} className="font-medium text-foreground underline underline-offset-4">
+          See the rejected deliveries and their signature checks
+        </Link>
+      </AlertDescription>
+    </Alert>
+  );
+}
 
 export function WebhookStep({ appId, webhook, status }: Props) {
   const [secret, setSecret] = useState<string | null>(null);
@@ -45,10 +67,13 @@ export function WebhookStep({ appId, webhook, status }: Props) {
 
   if (!webhook.required) {
     return (
-      <p className="text-sm text-muted-foreground">
-        Not required for Cashfree: we send our notification URL (<code>notify_url</code>) with every order, and Cashfree
-        signs each webhook with your Client Secret, so there is nothing to paste into the Cashfree dashboard.
-      </p>
+      <div className="grid grid-cols-1 gap-4">
+        <p className="text-sm text-muted-foreground">
+          Not required for Cashfree: we send our notification URL (<code>notify_url</code>) with every order, and Cashfree
+          signs each webhook with your Client Secret, so there is nothing to paste into the Cashfree dashboard.
+        </p>
+        <RejectedWarning appId={appId} webhook={webhook} />
+      </div>
     );
   }
 
@@ -110,6 +135,7 @@ export function WebhookStep({ appId, webhook, status }: Props) {
           ? `Receiving events — last one at ${new Date(webhook.lastEventAt).toUTCString()}.`
           : 'No events yet. Events appear here once Razorpay sends a correctly signed webhook.'}
       </p>
+      <RejectedWarning appId={appId} webhook={webhook} />
       <div className="flex flex-wrap gap-2">
         <Button
           type="button"

@@ -1,6 +1,6 @@
 'use client';
 
-import { History, LayoutGrid, LayoutDashboard, Settings } from 'lucide-react';
+import { ArrowLeftRight, History, LayoutGrid, LayoutDashboard, Settings, Webhook } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/utils';
@@ -52,6 +52,24 @@ export function SidebarNav({ apps, onNavigate }: { apps: NavApp[]; onNavigate?: 
                       <NavLink href={`/apps/${app.publicId}`} active={pathname === `/apps/${app.publicId}`}>
                         <LayoutDashboard className="size-4" aria-hidden />
                         Overview
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink
+                        href={`/apps/${app.publicId}/transactions`}
+                        active={pathname.startsWith(`/apps/${app.publicId}/transactions`)}
+                      >
+                        <ArrowLeftRight className="size-4" aria-hidden />
+                        Transactions
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink
+                        href={`/apps/${app.publicId}/webhooks`}
+                        active={pathname.startsWith(`/apps/${app.publicId}/webhooks`)}
+                      >
+                        <Webhook className="size-4" aria-hidden />
+                        Webhook events
                       </NavLink>
                     </li>
                     <li>

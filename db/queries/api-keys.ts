@@ -142,6 +142,12 @@ export async function findApiKeyByHash(db: Db, params: { tokenHash: string }) {
   return row ?? null;
 }
 
+/** Why a key that failed to authenticate failed: revoked, expired, or (null) not ours at all. */
+export async function describeApiKey(db: Db, params: { tokenHash: string }) {
+  const [row] = await db.select({ status: keyColumns.status }).from(apiKeys).where(eq(apiKeys.tokenHash, params.tokenHash));
+  return row ?? null;
+}
+
 /** Records use at most once per interval: a conditional update, not a write on every request. */
 export async function touchApiKeyLastUsed(db: Db, params: { keyId: string; intervalSeconds: number }) {
   const rows = await db

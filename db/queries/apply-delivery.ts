@@ -52,7 +52,10 @@ with current_order as (
   from payment cross join json_to_recordset($24::text::json) as r(id text, amount bigint, status text)
   on conflict (app_id, gateway, gateway_refund_id) do update set status = excluded.status, updated_at = now()
 ), touched as (
-  update orders set status = $25::text::order_status, updated_at = now()
+  -- Written even when its status stays (that bumps the version); updated_at, which an index holds,
+  -- only when it moves, so such an update can stay HOT.
+  update orders set status = $25::text::order_status,
+    updated_at = case when status = $25::text::order_status then updated_at else now() end
   where app_id = $1::uuid and id = $11::text and exists (select from payment)
 )
 select json_build_object('current', exists (select from go), 'claimed', exists (select from claimed))`;

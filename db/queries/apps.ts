@@ -54,6 +54,20 @@ export async function updateApp(db: Db, params: { merchantId: string; publicId: 
   return row ?? null;
 }
 
+export async function setAllowedOrigins(db: Db, params: { appId: string; origins: string[] }) {
+  const [row] = await db
+    .update(apps)
+    .set({ allowedOrigins: params.origins, updatedAt: sql`now()` })
+    .where(eq(apps.id, params.appId))
+    .returning({ allowedOrigins: apps.allowedOrigins });
+  return row ?? null;
+}
+
+export async function getAllowedOrigins(db: Db, params: { appId: string }) {
+  const [row] = await db.select({ allowedOrigins: apps.allowedOrigins }).from(apps).where(eq(apps.id, params.appId));
+  return row?.allowedOrigins ?? [];
+}
+
 export async function deleteApp(db: Db, params: { merchantId: string; publicId: string }) {
   if (!isAppPublicId(params.publicId)) return false;
   const rows = await db

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { gatewayConnections, gatewayCredentials } from '../schema';
 
@@ -70,4 +70,36 @@ export async function getVerifiedMode(db: Db, params: { appId: string }) {
     .innerJoin(gatewayCredentials, eq(gatewayCredentials.id, gatewayConnections.verifiedCredentialsId))
     .where(eq(gatewayConnections.appId, params.appId));
   return row?.mode ?? null;
+}
+
+/** The credentials in use (the verified ones) and the connection's webhook endpoint, or null before verification. */
+export async function getVerifiedCredentials(db: Db, params: { appId: string }) {
+  const [row] = await db
+    .select({ endpointId: gatewayConnections.webhookEndpointId, credentials: gatewayCredentials })
+    .from(gatewayConnections)
+    .innerJoin(
+      gatewayCredentials,
+      and(eq(gatewayCredentials.id, gatewayConnections.verifiedCredentialsId), eq(gatewayCredentials.connectionId, gatewayConnections.id)),
+    )
+    .where(eq(gatewayConnections.appId, params.appId));
+  return row ?? null;
+}
+
+/** A connection's other credential sets of one gateway, newest first (diagnosing a rejected signature). */
+export async function listOtherCredentials(
+  db: Db,
+  params: { connectionId: string; gateway: 'razorpay' | 'cashfree'; excludeIds: string[]; limit: number },
+) {
+  return db
+    .select()
+    .from(gatewayCredentials)
+    .where(
+      and(
+        eq(gatewayCredentials.connectionId, params.connectionId),
+        eq(gatewayCredentials.gateway, params.gateway),
+        params.excludeIds.length ? notInArray(gatewayCredentials.id, params.excludeIds) : undefined,
+      ),
+    )
+    .orderBy(desc(gatewayCredentials.createdAt))
+    .limit(params.limit);
 }

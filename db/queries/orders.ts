@@ -17,6 +17,14 @@ export async function lockOrderByGatewayId(db: Db, params: { appId: string; gate
   return row ?? null;
 }
 
+export async function getOrderByGatewayId(db: Db, params: { appId: string; gateway: 'razorpay' | 'cashfree'; gatewayOrderId: string }) {
+  const [row] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.appId, params.appId), eq(orders.gateway, params.gateway), eq(orders.gatewayOrderId, params.gatewayOrderId)));
+  return row ?? null;
+}
+
 export async function getOrder(db: Db, params: { appId: string; orderId: string }) {
   const [row] = await db
     .select()

@@ -3,7 +3,7 @@ import { preparedValues } from '../prepared';
 import type { GatewayConnection, GatewayCredentials } from '../schema';
 import { ORDER_STATE_FROM_ORDERS, type OrderState } from './order-state';
 
-type Credentials = Pick<GatewayCredentials, 'id' | 'gateway' | 'mode' | 'secret'>;
+type Credentials = Pick<GatewayCredentials, 'id' | 'gateway' | 'mode' | 'keyId' | 'secret'>;
 
 export interface WebhookEndpoint {
   connection: Pick<GatewayConnection, 'id' | 'appId' | 'webhookSecret' | 'previousWebhookSecret' | 'previousWebhookSecretExpiresAt'>;
@@ -14,14 +14,14 @@ export interface WebhookEndpoint {
 }
 
 // One row as JSON: drizzle's mapping of a row of joined (aliased) tables cost more than the read.
-// Only what a delivery uses (secrets still sealed).
+// Only what a delivery uses (secrets still sealed), the signature diagnosis included.
 const READ = `
 select json_build_object(
   'connection', json_build_object(
     'id', c.id, 'appId', c.app_id, 'webhookSecret', c.webhook_secret, 'previousWebhookSecret', c.previous_webhook_secret,
     'previousWebhookSecretExpiresAt', extract(epoch from c.previous_webhook_secret_expires_at) * 1000),
-  'current', case when cur.id is not null then json_build_object('id', cur.id, 'gateway', cur.gateway, 'mode', cur.mode, 'secret', cur.secret) end,
-  'verified', case when ver.id is not null then json_build_object('id', ver.id, 'gateway', ver.gateway, 'mode', ver.mode, 'secret', ver.secret) end,
+  'current', case when cur.id is not null then json_build_object('id', cur.id, 'gateway', cur.gateway, 'mode', cur.mode, 'keyId', cur.key_id, 'secret', cur.secret) end,
+  'verified', case when ver.id is not null then json_build_object('id', ver.id, 'gateway', ver.gateway, 'mode', ver.mode, 'keyId', ver.key_id, 'secret', ver.secret) end,
   'order', (select ${ORDER_STATE_FROM_ORDERS}
     where o.app_id = c.app_id and o.gateway = $2::text::gateway_name and o.gateway_order_id = $3::text)
 )

@@ -6,7 +6,8 @@ import { createMerchant } from '@/db/queries/merchants';
 import { createSession } from '@/db/queries/sessions';
 import { loginAttempts, merchantSessions } from '@/db/schema';
 import { openTestDatabase } from '@/db/test-db';
-import { startPruning, pruneSignInRecords } from './prune';
+import { startPruning } from '@/lib/prune';
+import { pruneSignInRecords } from './prune';
 import { SESSION_MAX_AGE_MS } from './session-state';
 import { SIGN_IN_WINDOW_MS } from './sign-in';
 

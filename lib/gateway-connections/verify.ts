@@ -4,18 +4,16 @@ import {
   getCredentials,
   updateConnection,
 } from '@/db/queries/gateway-connections';
-import { insertOrder } from '@/db/queries/orders';
 import { type AttemptFinish, finishAttempt, insertAttempt, voidUnfinishedAttempts } from '@/db/queries/verification-attempts';
-import type { GatewayConnection, GatewayCredentials } from '@/db/schema';
+import type { GatewayConnection, GatewayCredentials, Order } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { type GatewayOrder, isGatewayError } from '@/lib/gateways';
-import { createOrder } from '@/lib/gateways/create-order';
+import { isGatewayError } from '@/lib/gateways';
 import { GATEWAYS } from '@/lib/gateways/descriptors';
-import { newOrderId, randomBase62 } from '@/lib/ids';
+import { randomBase62 } from '@/lib/ids';
 import { type Actor, auditAs } from '@/lib/apps/actor';
+import { placeOrder } from '@/lib/orders/create-order';
 import { lockExistingConnection } from './connection';
 import { createOrderBlocker, statusAfterFailure } from './rules';
-import { webhookUrl } from './webhook-url';
 
 export const VERIFICATION_AMOUNT = 100; // ₹1.00 in paise
 const VERIFICATION_NOTES = { purpose: 'ks_pay_verification' };
@@ -39,9 +37,10 @@ type Claim = {
  */
 export async function runTestOrder(db: Db, actor: Actor, app: App): Promise<VerificationResult> {
   const claim = await claimAttempt(db, app);
-  let order: GatewayOrder;
+  let order: Order;
   try {
-    order = await createVerificationOrder(claim, app);
+    // A real order at the gateway, made with these credentials and stored: its payments flow through like any other.
+    order = await placeVerificationOrder(db, claim, app);
   } catch (error) {
     if (!isGatewayError(error)) {
       await record(db, actor, app, claim, { outcome: 'unavailable', errorKind: 'unknown', errorMessage: 'Internal error' }, () => ({}));
@@ -75,8 +74,6 @@ export async function runTestOrder(db: Db, actor: Actor, app: App): Promise<Veri
     return result;
   }
 
-  // A real order at the gateway, made with these credentials: its payments flow through like any other.
-  await storeVerificationOrder(db, app, claim, order);
   const held = await record(db, actor, app, claim, { outcome: 'succeeded', gatewayOrderId: order.gatewayOrderId }, (current) => ({
     attemptsUsed: current.attemptsUsed + 1,
     credentialsStatus: 'verified',
@@ -137,33 +134,12 @@ async function record(
   });
 }
 
-function storeVerificationOrder(db: Db, app: App, { credentials, attempt }: Claim, order: GatewayOrder) {
-  return insertOrder(db, {
-    id: newOrderId(),
-    appId: app.id,
-    connectionId: credentials.connectionId,
-    credentialsId: credentials.id,
-    gateway: credentials.gateway,
-    gatewayOrderId: order.gatewayOrderId,
-    amount: order.amount,
-    currency: order.currency,
-    receipt: attempt.receipt,
-    notes: VERIFICATION_NOTES,
-    customerEmail: app.email,
-    customerPhone: VERIFICATION_PHONE,
-    mode: credentials.mode,
-  });
-}
-
-function createVerificationOrder({ credentials, attempt, endpointId }: Claim, app: App) {
-  const input = {
+function placeVerificationOrder(db: Db, { credentials, attempt, endpointId }: Claim, app: App) {
+  return placeOrder(db, { appId: app.id, endpointId, credentials }, {
     amount: VERIFICATION_AMOUNT,
     currency: 'INR',
     receipt: attempt.receipt,
     notes: VERIFICATION_NOTES,
     customer: { id: app.publicId.replace(/[^A-Za-z0-9]/g, ''), phone: VERIFICATION_PHONE, email: app.email },
-    notifyUrl: webhookUrl('cashfree', endpointId),
-  };
-  // Razorpay takes no idempotency key: the one test order is never retried blindly.
-  return createOrder(credentials, input, credentials.gateway === 'razorpay' ? { retry: { maxAttempts: 1 } } : undefined);
+  });
 }

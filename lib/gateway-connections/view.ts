@@ -2,6 +2,7 @@ import type { Db } from '@/db';
 import { countUsableApiKeys } from '@/db/queries/api-keys';
 import { getConnection, getCredentials, getVerifiedMode } from '@/db/queries/gateway-connections';
 import { getLastFailureMessage, listAttempts, listVerifications } from '@/db/queries/verification-attempts';
+import { getRecentRejections } from '@/db/queries/webhook-event-log';
 import { getLastWebhookEventAt } from '@/db/queries/webhook-events';
 import type { GatewayConnection, GatewayCredentials } from '@/db/schema';
 import { GATEWAYS } from '@/lib/gateways/descriptors';
@@ -71,15 +72,16 @@ async function loadHistory(db: Db, connection: GatewayConnection) {
   // A failure belongs to this cycle while failures are counted and nothing verified since.
   const failed = connection.attemptsUsed > 0 && connection.credentialsStatus !== 'verified';
   const ids = [connection.currentCredentialsId, connection.verifiedCredentialsId].filter((id) => id !== null);
-  const [current, verified, attempts, lastFailure, verifications, lastEventAt] = await Promise.all([
+  const [current, verified, attempts, lastFailure, verifications, lastEventAt, rejections] = await Promise.all([
     credentialsOf(connection.currentCredentialsId),
     credentialsOf(connection.verifiedCredentialsId),
     listAttempts(db, { connectionId, limit: 5 }),
     failed ? getLastFailureMessage(db, { connectionId }) : null,
     listVerifications(db, { connectionId, credentialsIds: [...new Set(ids)] }),
     getLastWebhookEventAt(db, { connectionId }),
+    getRecentRejections(db, { connectionId, hours: 24 }),
   ]);
-  return { current, verified, attempts, lastFailure, verifications, lastEventAt };
+  return { current, verified, attempts, lastFailure, verifications, lastEventAt, rejections };
 }
 
 const NO_HISTORY = {
@@ -89,6 +91,7 @@ const NO_HISTORY = {
   lastFailure: null,
   verifications: new Map(),
   lastEventAt: null,
+  rejections: { count: 0, latest: null },
 } satisfies Awaited<ReturnType<typeof loadHistory>>;
 
 /**
@@ -98,7 +101,7 @@ const NO_HISTORY = {
 export async function loadWizard(db: Db, app: { id: string }) {
   const connection = await getConnection(db, { appId: app.id });
   const state = connection ?? NOT_STARTED;
-  const { current, verified, attempts, lastFailure, verifications, lastEventAt } = connection
+  const { current, verified, attempts, lastFailure, verifications, lastEventAt, rejections } = connection
     ? await loadHistory(db, connection)
     : NO_HISTORY;
   const keys = await hasUsableKeys(db, app.id, verified?.mode ?? null);
@@ -136,6 +139,9 @@ export async function loadWizard(db: Db, app: { id: string }) {
           ? state.previousWebhookSecretExpiresAt.toISOString()
           : null,
       lastEventAt: lastEventAt?.toISOString() ?? null,
+      /** Deliveries refused in the last 24 hours, and the likely cause of the latest. */
+      rejected24h: rejections.count,
+      latestRejectionCause: rejections.latest?.likelyCause ?? null,
     },
   };
 }

@@ -8,6 +8,7 @@ import { type GatewayEvent, type GatewayName, getGateway, type HeadersLike, type
 import { log } from '@/lib/log';
 import { recordAndApply } from '@/lib/payments/apply';
 import { paymentObservationOf } from '@/lib/payments/observation';
+import { diagnoseSignature } from './diagnose-signature';
 import { safeHeaders } from './headers';
 
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
@@ -74,6 +75,7 @@ export async function receiveWebhook(
     await recordRejectedDelivery(db, {
       ...base,
       rejectionReason: reason,
+      rejectionDetail: await diagnoseSignature(db, { endpoint, gateway: input.gateway, rawBody: input.rawBody, headers: input.headers, reason }),
       eventId: event?.eventId.slice(0, 128) ?? null,
       eventType: event?.gatewayType.slice(0, 64) ?? null,
       payload: input.rawBody.slice(0, MAX_REJECTED_BODY_CHARS).toWellFormed(),

@@ -2,11 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { createApp, updateApp } from '@/db/queries/apps';
+import { createApp, setAllowedOrigins, updateApp } from '@/db/queries/apps';
+import { recordAudit } from '@/db/queries/audit';
 import { appAction, authedAction } from '@/lib/actions/action';
 import { deleteOwnedApp } from '@/lib/apps/delete-app';
 import { appNotFound } from '@/lib/apps/require-app';
 import { isCountryCode } from '@/lib/countries';
+import { allowedOriginsSchema, normaliseOrigins } from '@/lib/validations/allowed-origins';
 import { appFieldsSchema } from '@/lib/validations/app';
 import { log } from '@/lib/log';
 import * as z from '@/lib/zod-mini';
@@ -30,6 +32,20 @@ export const updateAppAction = appAction(
     if (!app) throw appNotFound();
     revalidatePath('/apps', 'layout');
     return { publicId: app.publicId };
+  },
+);
+
+export const updateAllowedOriginsAction = appAction(
+  z.object({ appId: z.string().check(z.maxLength(64)), fields: allowedOriginsSchema }),
+  async ({ fields }, { db, actor }) => {
+    const origins = normaliseOrigins(fields.origins);
+    const saved = await db.transaction(async (tx) => {
+      const row = await setAllowedOrigins(tx, { appId: actor.appId, origins });
+      if (!row) throw appNotFound();
+      await recordAudit(tx, { appId: actor.appId, merchantId: actor.merchantId, ip: actor.ip, action: 'app.allowed_origins_changed', details: { origins } });
+      return row.allowedOrigins;
+    });
+    return { origins: saved };
   },
 );
 

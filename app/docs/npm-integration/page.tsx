@@ -6,7 +6,7 @@ import { ConfirmSection } from '@/components/docs/npm-integration/confirm-sectio
 import { GoLiveSection } from '@/components/docs/npm-integration/go-live-section';
 import { OrderSection } from '@/components/docs/npm-integration/order-section';
 import { OverviewSection } from '@/components/docs/npm-integration/overview-section';
-import { env } from '@/lib/env';
+import { readExample } from '@/lib/docs/example-source';
 
 export const metadata: Metadata = {
   title: 'NPM Integration',
@@ -18,7 +18,7 @@ const toc: TocEntry[] = [
   { id: 'keys', title: 'Your API keys' },
   { id: 'create-order', title: '1. Create the order' },
   { id: 'idempotency', title: 'Idempotency and retries' },
-  { id: 'checkout', title: '2. Open the checkout' },
+  { id: 'checkout', title: '2. Send the customer to checkout' },
   { id: 'confirm', title: '3. Confirm the payment' },
   { id: 'statuses', title: 'Order statuses' },
   { id: 'test-and-live', title: 'Test and live keys' },
@@ -36,7 +36,7 @@ export default async function NpmIntegrationPage() {
       toc={toc}
     >
       <OverviewSection />
-      <OrderSection host={new URL(env.APP_URL).origin} />
+      <OrderSection expressExample={await readExample('express')} nextExample={await readExample('nextjs')} />
       <CheckoutSection />
       <ConfirmSection />
       <GoLiveSection />

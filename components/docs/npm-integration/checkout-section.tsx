@@ -1,30 +1,35 @@
 import { CodeBlock } from '../code-block';
-import { cashfreeCheckoutSample, razorpayCheckoutSample } from './code-samples';
+import { razorpayCheckoutSample, redirectSample } from './code-samples';
 
 export function CheckoutSection() {
   return (
     <>
-      <h2 id="checkout">2. Open the checkout in the browser</h2>
+      <h2 id="checkout">2. Send the customer to checkout</h2>
       <p>
-        Your page asks your backend for an order, then hands the gateway’s order to the gateway’s own checkout. Show a
-        loading state, disable the pay button while checkout is open, and never create a second order because of a
-        double click or a refresh.
+        Redirect the customer to the order’s <code>checkout_url</code>: KS Pay’s hosted checkout shows your app’s name,
+        the amount and the payment modes you enabled, and hands the customer to Razorpay Checkout or Cashfree’s. While
+        the payment settles it waits for the gateway’s webhook; a refresh, the back button or a double click never makes
+        a second payment. Then it shows “Thank you” or “Payment failed” and returns the customer to your{' '}
+        <code>redirect_url</code>.
       </p>
+      <ul>
+        <li>
+          <code>redirect_url</code> must be on one of your app’s <strong>allowed domains</strong> (Settings → General →
+          Allowed domains). Your public key (<code>pk_…</code>) works only from those origins too.
+        </li>
+        <li>
+          Add your domain in the gateway’s dashboard as well (Razorpay and Cashfree both ask for it), or their checkout
+          refuses to open from your site.
+        </li>
+      </ul>
+      <CodeBlock title="after the order is created" code={redirectSample} />
 
-      <h3 id="checkout-razorpay">Razorpay Checkout</h3>
+      <h3 id="checkout-razorpay">Embedding Razorpay Checkout yourself</h3>
       <p>
-        Checkout needs the gateway order id (<code>order_…</code>) and your <strong>Razorpay Key ID</strong>, the public
-        half of the credentials you entered in step 1. (Your KS Pay public key, <code>pk_…</code>, is for KS Pay’s own
-        browser SDK.)
+        If you open Razorpay Checkout on your own page, give it the order’s <code>gateway_order_id</code> and your
+        Razorpay Key ID, and check its callback on your server with <code>payments.verify</code> (below).
       </p>
       <CodeBlock title="checkout.html (Razorpay)" code={razorpayCheckoutSample} />
-
-      <h3 id="checkout-cashfree">Cashfree Checkout</h3>
-      <p>
-        Cashfree opens its hosted checkout from the order’s <code>payment_session_id</code>; no key is needed in the
-        browser. Use <code>sandbox</code> mode with sandbox credentials and <code>production</code> with live ones.
-      </p>
-      <CodeBlock title="checkout.html (Cashfree)" code={cashfreeCheckoutSample} />
     </>
   );
 }

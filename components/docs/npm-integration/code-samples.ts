@@ -1,95 +1,61 @@
 /** Code shown in the NPM Integration guide. `host` is this KS Pay deployment's public URL. */
 
-export const createOrderSample = (host: string) => `// Your backend (Node.js 18+). Never call this from the browser.
-const KSPAY_URL = '${host}';
-
-export async function createOrder({ receipt, amountPaise, customer }) {
-  const response = await fetch(\`\${KSPAY_URL}/api/v1/orders\`, {
-    method: 'POST',
-    headers: {
-      Authorization: \`Bearer \${process.env.KSPAY_SECRET_KEY}\`, // sk_test_… or sk_live_…
-      'Content-Type': 'application/json',
-      // One key per order of yours: a retried request can never create a second order.
-      'Idempotency-Key': \`order-\${receipt}\`,
-    },
-    body: JSON.stringify({
-      amount: amountPaise, // integer, in paise: 49900 is ₹499.00
-      currency: 'INR',
-      receipt, // your own order reference
-      customer, // { id, email, phone, name }
-      notes: { cart_id: 'cart_81' },
-    }),
-  });
-  const body = await response.json();
-  if (!response.ok) throw new Error(\`KS Pay \${response.status}: \${body.error?.message}\`);
-  return body;
-}`;
+export const installSample = `npm install kspay`;
 
 export const orderResponseSample = `{
-  "id": "ord_…",
+  "id": "ord_8fK2mQpZ3xLrT9aB",
+  "object": "order",
   "status": "CREATED",
+  "mode": "test",
   "amount": 49900,
+  "amount_paid": 0,
+  "amount_refunded": 0,
   "currency": "INR",
-  "receipt": "1001",
+  "receipt": "tea-1001",
+  "notes": { "product": "assam-250g" },
+  "customer": { "email": "customer@example.com", "phone": "9999999999", "name": null },
   "gateway": "razorpay",
   "gateway_order_id": "order_…",
-  "checkout": { "key_id": "rzp_test_…" }
+  "checkout_url": "https://pay.example.com/pay/ord_8fK2mQpZ3xLrT9aB",
+  "redirect_url": "https://shop.example.com/thank-you",
+  "created_at": "2026-12-01T10:00:00.000Z",
+  "updated_at": "2026-12-01T10:00:00.000Z"
 }`;
 
-export const retrySample = `// Retries reuse the same Idempotency-Key, so they are always safe.
-async function withRetries(call, attempts = 5) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const response = await call();
-      const retryable = response.status === 409 || response.status === 429 || response.status >= 500;
-      if (!retryable || attempt === attempts) return response;
-    } catch (networkError) {
-      if (attempt === attempts) throw networkError;
-    }
-    const backoff = Math.min(30_000, 500 * 2 ** (attempt - 1));
-    await new Promise((resolve) => setTimeout(resolve, backoff / 2 + Math.random() * (backoff / 2)));
-  }
-}`;
+export const redirectSample = `// Your backend, after orders.create: the browser goes to KS Pay's hosted checkout.
+res.redirect(303, order.checkout_url);
 
-export const razorpayCheckoutSample = `<script src="https://checkout.razorpay.com/v1/checkout.js"></script>
+// KS Pay sends the customer back to redirect_url?order_id=ord_…&status=PAID (or FAILED).
+// The query string is a hint only: ask KS Pay, whose status came from the gateway's webhook.
+const order = await kspay.orders.retrieve(req.query.order_id);
+if (order.status === 'PAID') fulfil(order);`;
+
+export const razorpayCheckoutSample = `<!-- Only if you embed Razorpay Checkout yourself instead of using checkout_url. -->
+<script src="https://checkout.razorpay.com/v1/checkout.js"></script>
 <script>
   async function pay() {
-    // Your backend creates the order with the secret key and returns what checkout needs.
     const order = await fetch('/checkout/orders', { method: 'POST' }).then((r) => r.json());
-
-    const checkout = new Razorpay({
-      key: order.checkout.key_id, // your Razorpay Key ID: public, safe in the browser
-      order_id: order.gateway_order_id, // order_… from the order you created
-      amount: order.amount,
-      currency: order.currency,
-      name: 'Your store',
-      handler: async (response) => {
-        // Not final: let your backend check the signature, then show "Confirming your payment…".
-        await fetch('/checkout/razorpay-callback', {
+    new Razorpay({
+      key: 'rzp_test_…', // your Razorpay Key ID (public)
+      order_id: order.gateway_order_id,
+      handler: (response) =>
+        // Not final: your backend checks it with kspay.payments.verify, then waits for PAID.
+        fetch('/checkout/razorpay-callback', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(response),
-        });
-        location.href = \`/orders/\${order.receipt}\`;
-      },
-    });
-    checkout.on('payment.failed', () => showRetryButton());
-    checkout.open();
+          body: JSON.stringify({ ...response, order_id: order.id }),
+        }),
+    }).open();
   }
 </script>`;
 
-export const cashfreeCheckoutSample = `<script src="https://sdk.cashfree.com/js/v3/cashfree.js"></script>
-<script>
-  async function pay() {
-    const order = await fetch('/checkout/orders', { method: 'POST' }).then((r) => r.json());
-
-    const cashfree = Cashfree({ mode: 'sandbox' }); // 'production' with live credentials
-    cashfree.checkout({
-      paymentSessionId: order.checkout.payment_session_id, // session_… from the order
-      redirectTarget: '_self', // Cashfree returns the customer to your return URL
-    });
-  }
-</script>`;
+export const verifySample = `// Your backend, on POST /checkout/razorpay-callback.
+const { verified } = await kspay.payments.verify({
+  order_id: body.order_id, // ord_…: KS Pay checks against the gateway order id it stored
+  payment_id: body.razorpay_payment_id,
+  signature: body.razorpay_signature,
+});
+// verified: the callback is genuine. The payment is final when the order's status is PAID.`;
 
 export const razorpaySignatureSample = `import { createHmac, timingSafeEqual } from 'node:crypto';
 

@@ -1,5 +1,5 @@
 import { CodeBlock } from '../code-block';
-import { razorpaySignatureSample } from './code-samples';
+import { razorpaySignatureSample, verifySample } from './code-samples';
 import { DocsTable } from './docs-table';
 
 export function ConfirmSection() {
@@ -27,8 +27,9 @@ export function ConfirmSection() {
           recognises repeats, and only ever moves an order forward, so a stale event cannot undo a newer one.
         </li>
         <li>
-          The order’s status at KS Pay is the one to trust. Your backend will read it through the REST API, and KS Pay’s
-          own signed notifications to your backend come with it in the next release.
+          The order’s status at KS Pay is the one to trust: read it with <code>orders.retrieve</code> (or{' '}
+          <code>GET /api/v1/orders/:id</code>). KS Pay’s own signed notifications to your backend are the next step of
+          this guide’s roadmap.
         </li>
       </ul>
 
@@ -37,9 +38,12 @@ export function ConfirmSection() {
         Razorpay Checkout hands the browser <code>razorpay_payment_id</code>, <code>razorpay_order_id</code> and{' '}
         <code>razorpay_signature</code>. The signature is valid when it equals the hex HMAC-SHA256 of{' '}
         <code>order_id|payment_id</code> keyed with your Razorpay Key Secret. Check it on your server, with the order id
-        you stored rather than the one the browser sent. A valid signature lets you show “Payment received, confirming…”;
+        you stored rather than the one the browser sent: <code>payments.verify</code> does exactly that, with the
+        gateway order id and key secret KS Pay holds. A valid signature lets you show “Payment received, confirming…”;
         the webhook still decides the final status.
       </p>
+      <CodeBlock title="razorpay-callback.js" code={verifySample} />
+      <p>Without the package, the same check by hand:</p>
       <CodeBlock title="verify-razorpay-checkout.js" code={razorpaySignatureSample} />
 
       <h3 id="statuses">Order statuses</h3>

@@ -1,44 +1,50 @@
 import { CodeBlock } from '../code-block';
-import { createOrderSample, orderResponseSample, retrySample } from './code-samples';
+import { installSample, orderResponseSample } from './code-samples';
 
-export function OrderSection({ host }: { host: string }) {
+export function OrderSection({ expressExample, nextExample }: { expressExample: string; nextExample: string }) {
   return (
     <>
       <h2 id="create-order">1. Create the order on your backend</h2>
       <p>
         Every payment starts with an order created by your server, never by the browser: the amount, currency and your
         own reference are decided where the customer cannot change them. Amounts are integers in the smallest unit of
-        the currency (paise for INR).
+        the currency (paise for INR). Install the package on your server (Node.js 18.17 or newer):
       </p>
-      <CodeBlock title="create-order.js" code={createOrderSample(host)} />
-      <p>The answer tells your frontend how to open the checkout:</p>
-      <CodeBlock title="201 Created" code={orderResponseSample} />
+      <CodeBlock title="terminal" code={installSample} />
       <p>
-        For Cashfree, <code>checkout</code> holds the <code>payment_session_id</code> instead of a key id. The npm
-        package will make this same call for you, with the same fields.
+        A complete shop on Express: it creates the order, sends the customer to KS Pay’s checkout, and shows the result
+        KS Pay recorded. This is the file KS Pay’s own tests run.
       </p>
+      <CodeBlock title="examples/express/server.mjs" code={expressExample} />
+      <p>The same in a Next.js route handler:</p>
+      <CodeBlock title="app/api/checkout/route.ts" code={nextExample} />
+      <p>
+        <code>orders.create</code> answers with the order. Send the customer to its <code>checkout_url</code>; keep its{' '}
+        <code>id</code> with your own order:
+      </p>
+      <CodeBlock title="Order" code={orderResponseSample} />
 
       <h3 id="idempotency">Idempotency and retries</h3>
       <ul>
         <li>
-          Send an <code>Idempotency-Key</code> header (up to 255 characters) on every POST. Use something that
-          identifies the order in your system, not a random value per attempt.
+          Every POST carries an <code>Idempotency-Key</code> (up to 255 characters). The package makes one per call and
+          reuses it on its own retries; pass your own (<code>{'{ idempotencyKey: `checkout-${receipt}` }'}</code>) so
+          that a double click or a retried request of yours makes one order too.
         </li>
         <li>
-          For 24 hours, a request with the same key gets the first answer again (same status and body, errors
-          included) and creates nothing new.
+          For 24 hours, a request with the same key gets the first answer again (same status and body, with{' '}
+          <code>Idempotent-Replayed: true</code>) and creates nothing new. A <code>5xx</code> answer is not kept: the
+          request did not complete, so a retry with the key runs it again.
         </li>
-        <li>The same key with a different body is refused: it is almost always a bug.</li>
+        <li>The same key with a different body is refused (422): it is almost always a bug.</li>
+        <li>While the first request with a key is still running, another one with that key gets 409.</li>
         <li>
-          While the first request with a key is still running, another one with that key gets <code>409</code>: wait
-          and retry.
-        </li>
-        <li>
-          Retry network errors, <code>409</code>, <code>429</code> and <code>5xx</code> with exponential backoff and
-          jitter, always with the same key. Do not retry other <code>4xx</code> answers: fix the request.
+          The package retries network errors, timeouts, <code>429</code> (as long as <code>Retry-After</code> says) and{' '}
+          <code>5xx</code> with exponential backoff and jitter. Other <code>4xx</code> answers are thrown as typed errors
+          (<code>InvalidRequestError</code> with the <code>param</code> at fault, <code>AuthenticationError</code>,{' '}
+          <code>PermissionError</code>…): fix the request. Quote an error’s <code>requestId</code> to support.
         </li>
       </ul>
-      <CodeBlock title="retry.js" code={retrySample} />
     </>
   );
 }

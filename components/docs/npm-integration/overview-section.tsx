@@ -9,13 +9,12 @@ export function OverviewSection() {
     <>
       <Alert role="note" className="mt-8">
         <Info aria-hidden />
-        <AlertTitle className="line-clamp-none">The REST API and the npm package are coming in the next release</AlertTitle>
+        <AlertTitle className="line-clamp-none">Everything here runs against the sandbox too</AlertTitle>
         <AlertDescription>
           <p>
-            Today KS Pay verifies your gateway credentials, receives and checks your gateway’s webhooks, and issues your
-            API keys. The order API (<code>/api/v1</code>) and the npm package that wraps it are not available yet. This
-            guide shows the shape they will take, so you can plan your integration now; field names may still change
-            before the release.
+            The <code>kspay</code> package wraps the REST API (<a href="/docs/api">API reference</a>,{' '}
+            <a href="/api/v1/openapi.json">OpenAPI</a>). With your <code>sk_test_…</code> key, orders go to the gateway’s
+            test mode and nothing is charged.
           </p>
         </AlertDescription>
       </Alert>
@@ -27,7 +26,8 @@ export function OverviewSection() {
           creates the matching order at Razorpay or Cashfree with the credentials you verified.
         </li>
         <li>
-          Your <strong>frontend</strong> opens the gateway’s checkout for that order.
+          Your <strong>frontend</strong> sends the customer to the order’s <code>checkout_url</code>, KS Pay’s hosted
+          checkout, which opens the gateway’s.
         </li>
         <li>The customer pays on the gateway’s own secure page: card data never touches your site.</li>
         <li>

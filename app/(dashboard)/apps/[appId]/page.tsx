@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { OnboardingChecklist } from '@/components/apps/onboarding-checklist';
 import { CopyButton } from '@/components/copy-button';
+import { OverviewView } from '@/components/overview/overview-view';
+import { QueryProvider } from '@/components/query-provider';
+import { LatestTransactions } from '@/components/transactions/latest-transactions';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -10,17 +13,24 @@ import { requireOwnedApp } from '@/lib/apps/owned-app';
 import { countryName } from '@/lib/countries';
 import { formatDateTime } from '@/lib/format';
 import { loadStepStatuses } from '@/lib/gateway-connections/view';
+import { loadOverview } from '@/lib/overview/load-overview';
+import { parseOverviewMode } from '@/lib/overview/overview-mode';
+import { loadTransactionPage } from '@/lib/transactions/list-transactions';
 
-type Props = { params: Promise<{ appId: string }> };
+type Props = { params: Promise<{ appId: string }>; searchParams: Promise<{ mode?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { app } = await requireOwnedApp((await params).appId);
   return { title: app.name };
 }
 
-export default async function AppOverviewPage({ params }: Props) {
+export default async function AppOverviewPage({ params, searchParams }: Props) {
   const { app } = await requireOwnedApp((await params).appId);
-  const statuses = await loadStepStatuses(await getDb(), app);
+  const db = await getDb();
+  // A mode that is neither test nor live is ignored: the connection's current one is shown.
+  const { mode } = parseOverviewMode((await searchParams).mode);
+  const [statuses, overview] = await Promise.all([loadStepStatuses(db, app), loadOverview(db, app, mode)]);
+  const latest = await loadTransactionPage(db, { appId: app.id, mode: overview.mode, view: { mode: overview.mode } });
   return (
     <div className="grid gap-6">
       <PageHeader title={app.name} description="App Overview">
@@ -28,6 +38,10 @@ export default async function AppOverviewPage({ params }: Props) {
           <Link href={`/apps/${app.publicId}/settings`}>Settings</Link>
         </Button>
       </PageHeader>
+      <QueryProvider>
+        <OverviewView appId={app.publicId} initial={overview} initialMode={mode ?? null} />
+        <LatestTransactions key={overview.mode} appId={app.publicId} initial={latest} />
+      </QueryProvider>
       <Card>
         <CardHeader>
           <CardTitle>
