@@ -1,19 +1,40 @@
 // Webhook inbox throughput: starts `next start` on the production build against a fresh PostgreSQL
 // database, seeds a Razorpay connection and orders with SQL, and sends signed `payment.*` webhooks
 // from a second process at constant rates (open loop: latency counts from each request's scheduled
-// time). Beside it, as a floor, a bare Node `http` server doing the same verify-and-store work.
+// time). In the same run, two floors doing the same verify-and-store work (bench/floor-work.mjs):
+// a minimal App Router route (bench/app-router-floor, built here with the project's next) and a
+// bare Node `http` server. Compare the ratios of one run: the machine is shared, absolute figures
+// move with its load (printed beside each step).
 // Usage: npm run build && npm run bench:webhooks
-//   BENCH_PORT (default 3230; the floor uses BENCH_PORT + 1), BENCH_DATABASE_URL (admin URL,
-//   default postgres://postgres@127.0.0.1:5432/postgres), BENCH_SECONDS (per step, default 8),
-//   BENCH_NEXT_NODE_ARGS (extra Node flags for `next start` only, e.g. `--cpu-prof --cpu-prof-dir=…`).
+//   BENCH_PORT (default 3230; the App Router floor uses BENCH_PORT + 1, the bare floor + 2),
+//   BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
+//   BENCH_SECONDS (per step, default 8), BENCH_RATES (default 200,500,max), BENCH_ROUNDS (default 1:
+//   each round measures every server once more), BENCH_ONLY (comma-separated: route, app-router, node),
+//   BENCH_BASELINE_DIR (another checkout with its own production build, e.g. main's: its route is
+//   measured beside this one on BENCH_BASELINE_PORT (default BENCH_PORT + 3), for before/after
+//   figures from the same run),
+//   CPU is counted for each server's process tree and, apart, for the PostgreSQL backends serving it
+//   (by PGAPPNAME): on a 2-core machine both compete with the load generator for the same cores.
+//   BENCH_NEXT_NODE_ARGS (extra Node flags for both `next start`s, e.g. `--cpu-prof --cpu-prof-dir=…`;
+//   their pids are printed, and bench/cpu-profile-summary.mjs reads a profile).
 import { execFileSync, fork, spawn } from 'node:child_process';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHmac, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import postgres from 'postgres';
+import { FLOOR_MAX_BYTES, floorTableSql, floorWork } from './floor-work.mjs';
 
 const SCRIPT = new URL(import.meta.url).pathname;
+const FLOOR_APP = 'bench/app-router-floor';
+const NEXT_BIN = 'node_modules/next/dist/bin/next';
+const BASELINE_DIR = process.env.BENCH_BASELINE_DIR;
+const SERVERS = {
+  route: 'KS Pay route (verify, store, apply)',
+  ...(BASELINE_DIR && { baseline: `KS Pay route in ${BASELINE_DIR} (before)` }),
+  'app-router': 'minimal App Router route (floor)',
+  node: 'bare Node http + postgres.js (floor)',
+};
 
 // ---------------------------------------------------------------------------------------------
 // Main: servers, seed, steps, table, cleanup.
@@ -22,15 +43,18 @@ async function main() {
   const port = Number(process.env.BENCH_PORT ?? 3230);
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const stepSeconds = Math.min(Math.max(Number(process.env.BENCH_SECONDS ?? 8), 1), 60);
-  const steps = [
-    { label: '200 req/s', rate: 200 },
-    { label: '500 req/s', rate: 500 },
-    // Offered at twice the best rate achieved so far: what comes back is the ceiling.
-    { label: 'max', rate: 'max', seconds: Math.min(stepSeconds, 5) },
-  ];
-  const rateOf = (step, done) => (step.rate === 'max' ? Math.min(5000, Math.max(100, ...done.map((r) => 2 * r.achieved)) | 0) : step.rate);
+  const rounds = Math.min(Math.max(Number(process.env.BENCH_ROUNDS ?? 1), 1), 5);
+  const only = (process.env.BENCH_ONLY ?? Object.keys(SERVERS).join(',')).split(',').map((s) => s.trim()).filter((s) => s in SERVERS);
+  // Rates in requests per second; `max` is offered at twice the best rate achieved so far by the
+  // same server: what comes back is its ceiling.
+  const steps = (process.env.BENCH_RATES ?? '200,500,max').split(',').map((r) => r.trim()).map((rate) =>
+    rate === 'max' ? { label: 'max', rate, seconds: Math.min(stepSeconds, 5) } : { label: `${Number(rate)} req/s`, rate: Number(rate) },
+  );
+  if (steps.some((s) => s.rate !== 'max' && !(s.rate > 0 && s.rate <= 5000))) throw new Error('BENCH_RATES: numbers up to 5000, or max');
+  const perServer = 300 + rounds * steps.reduce((n, s) => n + Math.ceil((s.rate === 'max' ? 5000 : s.rate) * (s.seconds ?? stepSeconds)), 0);
   if (Number(process.versions.node.split('.')[0]) < 26) throw new Error('Run with the project\'s Node (node_modules/.bin first in PATH).');
-  if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first.');
+  if (only.includes('route') && !existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first.');
+  if (only.includes('baseline') && !existsSync(`${BASELINE_DIR}/.next/BUILD_ID`)) throw new Error(`No production build in ${BASELINE_DIR}`);
 
   const children = [];
   let databaseUrl = null;
@@ -46,7 +70,7 @@ async function main() {
     console.error('bench: time limit reached, stopping');
     await cleanup();
     process.exit(1);
-  }, 10 * 60_000);
+  }, 25 * 60_000);
   process.once('SIGINT', async () => {
     await cleanup();
     process.exit(130);
@@ -54,87 +78,122 @@ async function main() {
 
   const results = [];
   try {
+    if (only.includes('app-router')) buildFloorApp();
     databaseUrl = execFileSync(process.execPath, ['scripts/pg-database.mjs', 'create', adminUrl], { encoding: 'utf8' }).trim();
-    const encryptionKeys = `bench:${randomBytes(32).toString('base64')}`;
-    const server = spawn(
-      process.execPath,
-      [
-        ...(process.env.BENCH_NEXT_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-        '--import',
-        './scripts/stamp-socket-address.mjs', 'node_modules/next/dist/bin/next', 'start', '-p', String(port)],
-      {
-        env: {
-          ...process.env,
-          DATABASE_URL: databaseUrl,
-          GATEWAYS: 'sandbox',
-          AUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopq',
-          ENCRYPTION_KEYS: encryptionKeys,
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
-    children.push(server);
-    await waitFor(`http://localhost:${port}/api/health`, server);
-
     const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
     try {
-      const totalRequests = 300 + steps.reduce((n, s) => n + Math.ceil((s.rate === 'max' ? 5000 : s.rate) * (s.seconds ?? stepSeconds)), 0);
-      const seed = await seedApp(sql, encryptionKeys, totalRequests);
-      const url = `http://localhost:${port}/api/webhooks/razorpay/${seed.endpointId}`;
-      // Warm-up (not reported): the first requests load and compile the route.
-      let next = (await measure(server.pid, { url, secret: seed.secret, rate: 100, seconds: 3, first: 0, orderPrefix: seed.orderPrefix })).sent;
-      const done = [];
-      for (const step of steps) {
-        const seconds = step.seconds ?? stepSeconds;
-        const before = await outcomeCounts(sql);
-        const r = await measure(server.pid, { url, secret: seed.secret, rate: rateOf(step, done), seconds, first: next, orderPrefix: seed.orderPrefix });
-        done.push(r);
-        next += r.sent;
-        const after = await outcomeCounts(sql);
-        results.push({ server: 'KS Pay route (verify, store, apply)', step: step.label, ...r, stored: diffCounts(before, after) });
+      // All servers up at once, measured one at a time, round after round: each round's ratios
+      // compare servers under about the same load from the machine's other users.
+      const servers = [];
+      for (const name of only) servers.push({ name, ...(await startServer(name, { port, sql, databaseUrl, perServer, children })) });
+      if (nodeArgs().length) console.log(servers.map((s) => `${SERVERS[s.name]}: pid ${s.child.pid}`).join('; '));
+      for (let round = 1; round <= rounds; round++) {
+        for (const server of servers) {
+          // Warm-up (not reported): the first requests load and compile the route.
+          if (round === 1) server.next = (await measure(server.child.pid, { ...server.target, rate: 100, seconds: 3, first: 0 })).sent;
+          for (const step of steps) {
+            const seconds = step.seconds ?? stepSeconds;
+            const best = Math.max(100, ...server.done.map((r) => 2 * r.achieved));
+            const rate = step.rate === 'max' ? Math.min(5000, best) | 0 : step.rate;
+            const before = await server.countRows();
+            const r = await measure(server.child.pid, { ...server.target, rate, seconds, first: server.next }, { sql, appName: server.appName });
+            server.done.push(r);
+            server.next += r.sent;
+            const stored = diffCounts(before, await server.countRows());
+            // Per request served: those the load generator gave up on are served after it left.
+            const served = Object.values(stored).reduce((a, b) => a + b, 0) || r.sent;
+            results.push({ server: SERVERS[server.name], round, step: step.label, ...r, served, cpuMsPerRequest: r.cpuMs / served, dbCpuMsPerRequest: r.dbCpuMs / served, stored });
+          }
+        }
       }
-      const [{ copies }] = await sql`select count(*)::int - count(distinct body_sha256)::int as copies from webhook_events`;
-      if (copies !== 0) console.log(`!! ${copies} webhook_events rows share a body: stored more than once`);
+      if (only.includes('route')) {
+        const [{ copies }] = await sql`select count(*)::int - count(distinct body_sha256)::int as copies from webhook_events`;
+        console.log(copies === 0 ? '\nEvery webhook_events row holds its own body: each delivery stored once.' : `\n!! ${copies} webhook_events rows share a body: stored more than once`);
+      }
     } finally {
       await sql.end();
-    }
-    await stopChild(server);
-
-    // The floor: same machine, same database, same load, nothing but verify + one insert.
-    const floorSecret = randomBytes(24).toString('base64url');
-    const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-    await admin`create table bench_floor_events (id bigserial primary key, body_sha256 char(64) not null unique, event_id text not null, payload text not null, received_at timestamptz not null default now())`;
-    const floor = fork(SCRIPT, ['floor'], { env: { ...process.env, FLOOR_PORT: String(port + 1), FLOOR_SECRET: floorSecret, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    children.push(floor);
-    await new Promise((resolve, reject) => {
-      floor.once('message', resolve);
-      floor.once('exit', (code) => reject(new Error(`floor server exited with ${code}`)));
-    });
-    try {
-      const url = `http://127.0.0.1:${port + 1}/`;
-      let next = (await measure(floor.pid, { url, secret: floorSecret, rate: 100, seconds: 3, first: 0, orderPrefix: 'order_floor' })).sent;
-      const done = [];
-      for (const step of steps) {
-        const seconds = step.seconds ?? stepSeconds;
-        const [{ n: before }] = await admin`select count(*)::int as n from bench_floor_events`;
-        const r = await measure(floor.pid, { url, secret: floorSecret, rate: rateOf(step, done), seconds, first: next, orderPrefix: 'order_floor' });
-        done.push(r);
-        next += r.sent;
-        const [{ n: after }] = await admin`select count(*)::int as n from bench_floor_events`;
-        results.push({ server: 'bare Node http + postgres.js (floor)', step: step.label, ...r, stored: { stored: after - before } });
-      }
-    } finally {
-      await admin.end();
     }
   } finally {
     clearTimeout(watchdog);
     await cleanup();
   }
-  printTable(results);
+  printTable(results, rounds);
 }
 
-async function measure(pid, job) {
+const nodeArgs = () => process.env.BENCH_NEXT_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+
+/** Starts one of the servers on its port: `{ child, target, countRows, next, done }`. */
+async function startServer(name, { port, sql, databaseUrl, perServer, children }) {
+  const floorSecret = randomBytes(24).toString('base64url');
+  const floorEnv = { ...process.env, FLOOR_SECRET: floorSecret, DATABASE_URL: databaseUrl };
+  const started = { next: 0, done: [] };
+  if (name === 'route' || name === 'baseline') {
+    // The baseline: another checkout's production build (BENCH_BASELINE_DIR), same database.
+    const appPort = name === 'route' ? port : Number(process.env.BENCH_BASELINE_PORT ?? port + 3);
+    const encryptionKeys = `bench:${randomBytes(32).toString('base64')}`;
+    const child = spawn(
+      process.execPath,
+      [...nodeArgs(), '--import', './scripts/stamp-socket-address.mjs', NEXT_BIN, 'start', '-p', String(appPort)],
+      {
+        cwd: name === 'route' ? process.cwd() : BASELINE_DIR,
+        env: { ...process.env, PGAPPNAME: `bench_${name}`, DATABASE_URL: databaseUrl, GATEWAYS: 'sandbox', AUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopq', ENCRYPTION_KEYS: encryptionKeys },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    children.push(child);
+    await waitFor(`http://localhost:${appPort}/api/health`, child);
+    const seed = await seedApp(sql, encryptionKeys, perServer);
+    const url = `http://localhost:${appPort}/api/webhooks/razorpay/${seed.endpointId}`;
+    return { ...started, child, appName: `bench_${name}`, target: { url, secret: seed.secret, orderPrefix: seed.orderPrefix }, countRows: () => outcomeCounts(sql, seed.appId) };
+  }
+  if (name === 'app-router') {
+    await sql.unsafe(floorTableSql('bench_app_router_events'));
+    const child = spawn(process.execPath, [...nodeArgs(), NEXT_BIN, 'start', FLOOR_APP, '-p', String(port + 1)], {
+      env: { ...floorEnv, PGAPPNAME: 'bench_app_router', FLOOR_TABLE: 'bench_app_router_events' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(child);
+    const url = `http://localhost:${port + 1}/api/webhooks/razorpay/whe_floor`;
+    await waitFor(url, child);
+    return { ...started, child, appName: 'bench_app_router', target: { url, secret: floorSecret, orderPrefix: 'order_app_router' }, countRows: () => rowCount(sql, 'bench_app_router_events') };
+  }
+  await sql.unsafe(floorTableSql('bench_floor_events'));
+  const child = fork(SCRIPT, ['floor'], {
+    env: { ...floorEnv, PGAPPNAME: 'bench_node', FLOOR_PORT: String(port + 2), FLOOR_TABLE: 'bench_floor_events' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  children.push(child);
+  await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`floor server exited with ${code}`)));
+  });
+  return { ...started, child, appName: 'bench_node', target: { url: `http://127.0.0.1:${port + 2}/`, secret: floorSecret, orderPrefix: 'order_floor' }, countRows: () => rowCount(sql, 'bench_floor_events') };
+}
+
+/** Builds the App Router floor with the project's next when it has no build newer than its sources. */
+function buildFloorApp() {
+  const built = `${FLOOR_APP}/.next/BUILD_ID`;
+  const sources = [`${FLOOR_APP}/app/api/webhooks/[gateway]/[endpointId]/route.js`, `${FLOOR_APP}/next.config.mjs`, `${FLOOR_APP}/instrumentation.js`, 'bench/floor-work.mjs', 'node_modules/next/package.json'];
+  if (existsSync(built) && sources.every((f) => statSync(f).mtimeMs < statSync(built).mtimeMs)) return;
+  console.log('Building the App Router floor (bench/app-router-floor)…');
+  execFileSync(process.execPath, [NEXT_BIN, 'build', FLOOR_APP], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function rowCount(sql, table) {
+  const [{ n }] = await sql`select count(*)::int as n from ${sql(table)}`;
+  return { stored: n };
+}
+
+/** CPU ms so far of each PostgreSQL backend serving `appName` (PGAPPNAME of the server measured). */
+async function backendCpu(sql, appName) {
+  if (!appName) return new Map();
+  const rows = await sql`select pid from pg_stat_activity where application_name = ${appName}`;
+  return new Map(rows.map(({ pid }) => [pid, cpuMsOf(pid)]));
+}
+
+async function measure(pid, job, { sql, appName } = {}) {
   const cpuBefore = cpuMsOfTree(pid);
+  const dbBefore = await backendCpu(sql, appName);
   const loader = fork(SCRIPT, ['load'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const result = await new Promise((resolve, reject) => {
     loader.once('message', resolve);
@@ -151,7 +210,9 @@ async function measure(pid, job) {
     last = now;
   }
   const cpuMs = cpuMsOfTree(pid) - cpuBefore;
-  return { ...result, rate: job.rate, cpuMsPerRequest: cpuMs / result.sent, loadAvg: loadavg()[0] };
+  let dbCpuMs = 0;
+  for (const [backend, ms] of await backendCpu(sql, appName)) dbCpuMs += ms - (dbBefore.get(backend) ?? 0);
+  return { ...result, rate: job.rate, cpuMs, dbCpuMs, cpuMsPerRequest: cpuMs / result.sent, loadAvg: loadavg()[0] };
 }
 
 /** A merchant, an app, a verified Razorpay connection with a known webhook secret, and `count` orders. */
@@ -163,7 +224,7 @@ async function seedApp(sql, encryptionKeys, count) {
   const endpointId = `whe_${randomBase62(24)}`;
   const orderPrefix = `order_bench${randomBase62(6)}_`;
   return sql.begin(async (tx) => {
-    const [merchant] = await tx`insert into merchants (email, password_hash) values ('bench@kspay.local', 'not-a-hash') returning id`;
+    const [merchant] = await tx`insert into merchants (email, password_hash) values (${`bench-${randomBase62(8)}@kspay.local`}, 'not-a-hash') returning id`;
     const [app] = await tx`insert into apps (public_id, merchant_id, name, email, country)
       values (${`app_${randomBase62(16)}`}, ${merchant.id}, 'Bench', 'bench@kspay.local', 'IN') returning id`;
     const [connection] = await tx`insert into gateway_connections (app_id, credentials_status, webhook_status, webhook_endpoint_id, webhook_secret)
@@ -173,19 +234,30 @@ async function seedApp(sql, encryptionKeys, count) {
     await tx`update gateway_connections set current_credentials_id = ${credentials.id}, verified_credentials_id = ${credentials.id} where id = ${connection.id}`;
     // One order per request: each webhook pays its own order, as in real traffic.
     await tx`insert into orders (id, app_id, connection_id, credentials_id, gateway, gateway_order_id, amount, currency, mode)
-      select 'ord_' || lpad(i::text, 16, '0'), ${app.id}, ${connection.id}, ${credentials.id}, 'razorpay', ${orderPrefix} || i, 50000, 'INR', 'test'
+      select 'ord_' || ${randomBase62(4)} || lpad(i::text, 12, '0'), ${app.id}, ${connection.id}, ${credentials.id}, 'razorpay', ${orderPrefix} || i, 50000, 'INR', 'test'
       from generate_series(0, ${count - 1}) as i`;
-    return { endpointId, secret, orderPrefix };
+    return { appId: app.id, endpointId, secret, orderPrefix };
   });
 }
 
-async function outcomeCounts(sql) {
-  const rows = await sql`select outcome::text, count(*)::int as n from webhook_events group by outcome`;
+async function outcomeCounts(sql, appId) {
+  const rows = await sql`select outcome::text, count(*)::int as n from webhook_events where app_id = ${appId} group by outcome`;
   return Object.fromEntries(rows.map((r) => [r.outcome, r.n]));
 }
 
 const diffCounts = (before, after) =>
   Object.fromEntries(Object.entries(after).map(([k, n]) => [k, n - (before[k] ?? 0)]).filter(([, n]) => n !== 0));
+
+/** CPU time (user + system) of one process in ms, from /proc; 0 once it is gone. */
+function cpuMsOf(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
 
 /** CPU time (user + system) of a process and its descendants, in ms, from /proc. */
 function cpuMsOfTree(rootPid) {
@@ -237,10 +309,11 @@ function randomBase62(length) {
   return Array.from(randomBytes(length), (b) => alphabet[b % 62]).join('');
 }
 
-function printTable(results) {
-  const head = ['server', 'step', 'offered/s', 'sent', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'CPU ms/req', 'rows stored', 'load avg'];
+function printTable(results, rounds) {
+  const head = ['server', ...(rounds > 1 ? ['round'] : []), 'step', 'offered/s', 'sent', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'CPU ms/req', 'DB CPU ms/req', 'rows stored', 'load avg'];
   const rows = results.map((r) => [
     r.server,
+    ...(rounds > 1 ? [String(r.round)] : []),
     r.step,
     String(r.rate),
     String(r.sent),
@@ -251,6 +324,7 @@ function printTable(results) {
     r.max.toFixed(1),
     r.errors ? `${r.errors} (${Object.entries(r.errorKinds).map(([k, n]) => `${k}×${n}`).join(', ')})` : '0',
     r.cpuMsPerRequest.toFixed(2),
+    r.dbCpuMsPerRequest.toFixed(2),
     Object.entries(r.stored).map(([k, n]) => `${k} ${n}`).join(', ') || '0',
     r.loadAvg.toFixed(1),
   ]);
@@ -258,13 +332,36 @@ function printTable(results) {
   console.log(`| ${head.join(' | ')} |`);
   console.log(`| ${head.map(() => '---').join(' | ')} |`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-  const route = results.filter((r) => r.server.startsWith('KS Pay'));
-  const floor = results.filter((r) => r.server.includes('floor'));
-  const peak = (rs) => Math.max(...rs.map((r) => r.achieved));
-  if (route.length && floor.length) {
-    console.log(`\nPeak: route ${peak(route).toFixed(0)} req/s, bare Node ${peak(floor).toFixed(0)} req/s (×${(peak(route) / peak(floor)).toFixed(2)}).`);
+
+  /** Best throughput and mean CPU per request of one server in one round (or in all). */
+  const peakOf = (name, round) => {
+    const rs = results.filter((r) => r.server === name && (round === undefined || r.round === round));
+    if (!rs.length) return null;
+    const served = rs.reduce((n, r) => n + r.served, 0);
+    const cpu = rs.reduce((n, r) => n + r.cpuMs, 0) / served;
+    const db = rs.reduce((n, r) => n + r.dbCpuMs, 0) / served;
+    return { rate: Math.max(...rs.map((r) => r.achieved)), cpu, db };
+  };
+  const names = [SERVERS.route, SERVERS['app-router'], SERVERS.node];
+  console.log(`\nLoad average (1 min) at the end: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores (others' work included): compare the ratios, measured in the same run.`);
+  for (const name of Object.values(SERVERS)) {
+    const p = peakOf(name);
+    if (p) console.log(`Peak ${name}: ${p.rate.toFixed(0)} req/s; ${p.cpu.toFixed(2)} CPU ms/req, and ${p.db.toFixed(2)} in its database backends, over all steps`);
   }
-  console.log('Minimal App Router route: not measured (it would need a route added to the app); ~980 req/s per shared/toolchain.md.');
+  const pairs = [
+    [names[0], names[1], 'Route / App Router floor'],
+    [names[0], names[2], 'Route / bare Node floor'],
+    [names[1], names[2], 'App Router floor / bare Node floor'],
+    ...(SERVERS.baseline ? [[SERVERS.baseline, names[1], 'Baseline route / App Router floor'], [names[0], SERVERS.baseline, 'Route / baseline route']] : []),
+  ];
+  for (const [a, b, label] of pairs) {
+    const perRound = Array.from({ length: rounds }, (_, i) => [peakOf(a, i + 1), peakOf(b, i + 1)]).filter(([x, y]) => x && y);
+    if (!perRound.length) continue;
+    const fmt = (f) => perRound.map(([x, y]) => `×${f(x, y).toFixed(2)}`).join(' ');
+    console.log(
+      `${label}: peak throughput ${fmt((x, y) => x.rate / y.rate)}, CPU per request ${fmt((x, y) => x.cpu / y.cpu)}, with the database's ${fmt((x, y) => (x.cpu + x.db) / (y.cpu + y.db))}${rounds > 1 ? ' (one per round)' : ''}`,
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,26 +490,19 @@ function webhookBody(n, orderPrefix) {
 // The floor (a forked process): read the body, check the HMAC, one insert.
 
 async function runFloorServer() {
-  const secret = process.env.FLOOR_SECRET;
   const sql = postgres(process.env.DATABASE_URL, { max: 10, onnotice: () => {} });
-  const { createHash } = await import('node:crypto');
+  const work = floorWork(sql, { secret: process.env.FLOOR_SECRET, table: process.env.FLOOR_TABLE });
   const server = http.createServer(async (req, res) => {
     const chunks = [];
     let size = 0;
     for await (const chunk of req) {
       size += chunk.length;
-      if (size > 1024 * 1024) return res.writeHead(413).end();
+      if (size > FLOOR_MAX_BYTES) return res.writeHead(413).end();
       chunks.push(chunk);
     }
-    const raw = Buffer.concat(chunks);
-    const given = Buffer.from(String(req.headers['x-razorpay-signature'] ?? ''), 'hex');
-    const expected = createHmac('sha256', secret).update(raw).digest();
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return res.writeHead(401).end();
     try {
-      await sql`insert into bench_floor_events (body_sha256, event_id, payload)
-        values (${createHash('sha256').update(raw).digest('hex')}, ${String(req.headers['x-razorpay-event-id'])}, ${raw.toString('utf8')})
-        on conflict (body_sha256) do nothing`;
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"outcome":"applied"}');
+      const { status, body } = await work(Buffer.concat(chunks), req.headers['x-razorpay-signature'], req.headers['x-razorpay-event-id']);
+      res.writeHead(status, { 'content-type': 'application/json' }).end(body);
     } catch {
       res.writeHead(500).end();
     }

@@ -25,28 +25,12 @@ export async function getOrderByGatewayId(db: Db, params: { appId: string; gatew
   return row ?? null;
 }
 
-export async function lockOrder(db: Db, params: { appId: string; orderId: string }) {
-  const [row] = await db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.appId, params.appId), eq(orders.id, params.orderId)))
-    .for('update');
-  return row ?? null;
-}
-
 export async function getOrder(db: Db, params: { appId: string; orderId: string }) {
   const [row] = await db
     .select()
     .from(orders)
     .where(and(eq(orders.appId, params.appId), eq(orders.id, params.orderId)));
   return row ?? null;
-}
-
-export async function setOrderStatus(db: Db, params: { appId: string; orderId: string }, status: (typeof orders.$inferSelect)['status']) {
-  await db
-    .update(orders)
-    .set({ status, updatedAt: sql`now()` })
-    .where(and(eq(orders.appId, params.appId), eq(orders.id, params.orderId)));
 }
 
 /**

@@ -1,34 +1,11 @@
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { type DeliveryOutcome, webhookEvents } from '../schema';
+import { webhookEvents } from '../schema';
 
 type NewDelivery = typeof webhookEvents.$inferInsert;
 
 /** Rejected deliveries kept per connection: a stranger can fill no more than this. */
 export const KEPT_REJECTED = 1000;
-
-/**
- * The first verified delivery of a signed content claims its dedup key; returns its id, or null
- * when the key is taken (a copy: the caller records it as a duplicate). A concurrent copy waits
- * here on the unique index until the first one's transaction ends.
- */
-export async function claimEvent(db: Db, delivery: NewDelivery & { dedupKey: string }) {
-  const [row] = await db
-    .insert(webhookEvents)
-    .values(delivery)
-    .onConflictDoNothing({ target: [webhookEvents.appId, webhookEvents.gateway, webhookEvents.dedupKey] })
-    .returning({ id: webhookEvents.id });
-  return row?.id ?? null;
-}
-
-export async function setEventOutcome(db: Db, params: { eventId: string }, result: { outcome: DeliveryOutcome; orderId: string | null }) {
-  await db.update(webhookEvents).set(result).where(eq(webhookEvents.id, params.eventId));
-}
-
-/** A delivery that changes nothing: a duplicate, or a sync observation. */
-export async function recordDelivery(db: Db, delivery: NewDelivery) {
-  await db.insert(webhookEvents).values({ ...delivery, dedupKey: null });
-}
 
 /** Records a rejected delivery and, in the same statement, drops the connection's older ones beyond the limit. */
 export async function recordRejectedDelivery(db: Db, delivery: Omit<NewDelivery, 'outcome'> & { connectionId: string }) {

@@ -1,10 +1,8 @@
 import type { Db } from '@/db';
-import { setOrderStatus } from '@/db/queries/orders';
-import { listOrderPayments, savePayment, saveRefund } from '@/db/queries/payments';
-import type { Order } from '@/db/schema';
+import { applyDelivery, type Delivery, type PaymentWrite } from '@/db/queries/apply-delivery';
+import { type OrderState, readOrderState, type StoredPayment } from '@/db/queries/order-state';
+import { lockOrderByGatewayId } from '@/db/queries/orders';
 import { applyObservation, orderStatusOf, type PaymentObservation, type PaymentState } from './state';
-
-type StoredPayment = Awaited<ReturnType<typeof listOrderPayments>>[number];
 
 function stateOf(row: StoredPayment): PaymentState {
   return {
@@ -18,35 +16,79 @@ function stateOf(row: StoredPayment): PaymentState {
   };
 }
 
-/**
- * Applies what the gateway says about one payment to an order locked by the caller's transaction
- * (`lockOrder…`), so concurrent events for the order apply one after another. Returns whether
- * anything changed: if not, the event was stale.
- */
-export async function applyToLockedOrder(tx: Db, order: Order, gatewayPaymentId: string, observation: PaymentObservation) {
-  const stored = await listOrderPayments(tx, { appId: order.appId, orderId: order.id });
-  const row = stored.find((p) => p.gatewayPaymentId === gatewayPaymentId);
+/** What an observation of one payment does to an order; null when it changes nothing (stale). */
+export function planPayment(order: OrderState, gatewayPaymentId: string, observation: PaymentObservation): PaymentWrite | null {
+  const row = order.payments.find((p) => p.gatewayPaymentId === gatewayPaymentId);
   const current = row ? stateOf(row) : null;
   const { next, changed } = applyObservation(current, observation, order.amount);
-  if (!changed) return false;
-  const paymentId = await savePayment(tx, {
-    appId: order.appId,
-    orderId: order.id,
-    gateway: order.gateway,
-    gatewayPaymentId,
-    method: next.method,
-    amount: next.amount,
-    currency: order.currency,
-    status: next.status,
-    errorCode: next.errorCode,
-    errorDescription: next.errorDescription,
-    amountRefunded: next.amountRefunded,
-  });
-  for (const [gatewayRefundId, refund] of Object.entries(next.refunds)) {
-    if (current?.refunds[gatewayRefundId]?.status === refund.status) continue;
-    await saveRefund(tx, { appId: order.appId, paymentId, gateway: order.gateway, gatewayRefundId, ...refund });
+  if (!changed) return null;
+  return {
+    payment: {
+      gatewayPaymentId,
+      status: next.status,
+      method: next.method,
+      amount: next.amount,
+      currency: order.currency,
+      errorCode: next.errorCode,
+      errorDescription: next.errorDescription,
+      amountRefunded: next.amountRefunded,
+    },
+    refunds: Object.entries(next.refunds)
+      .filter(([id, refund]) => current?.refunds[id]?.status !== refund.status)
+      .map(([gatewayRefundId, refund]) => ({ gatewayRefundId, ...refund })),
+    orderStatus: orderStatusOf([...order.payments.filter((p) => p !== row).map(stateOf), next]),
+  };
+}
+
+export type AppliedOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored';
+
+/** Optimistic tries before an order this contended is locked first. */
+const OPTIMISTIC_ATTEMPTS = 3;
+
+export interface RecordOptions {
+  /** The order's state when the caller has just read it (as `readOrderState` answers): the first attempt uses it. */
+  known?: OrderState | null;
+  /** Tries without the order's lock (tests take 0 to exercise the locked path). */
+  optimisticAttempts?: number;
+}
+
+/**
+ * Records a verified delivery or a sync observation and applies what it says about its payment,
+ * exactly once: the order's state is read, the change planned here, and one statement claims the
+ * delivery and writes the change only if the order has not changed since it was read; if it has,
+ * again. After a few losses to concurrent changes of the same order, its row lock is taken first
+ * (in a transaction), so that attempt cannot lose.
+ */
+export async function recordAndApply(
+  db: Db,
+  delivery: Delivery,
+  subject: { gatewayOrderId: string | null; payment: { gatewayPaymentId: string; observation: PaymentObservation } | null },
+  { known, optimisticAttempts = OPTIMISTIC_ATTEMPTS }: RecordOptions = {},
+): Promise<AppliedOutcome> {
+  const attempt = async (handle: Db, read?: OrderState | null): Promise<AppliedOutcome | null> => {
+    const order =
+      read !== undefined
+        ? read
+        : subject.gatewayOrderId
+          ? await readOrderState(handle, { appId: delivery.appId, gateway: delivery.gateway, gatewayOrderId: subject.gatewayOrderId })
+          : null;
+    const write = order && subject.payment ? planPayment(order, subject.payment.gatewayPaymentId, subject.payment.observation) : null;
+    const outcome = !order || !subject.payment ? 'ignored' : write ? 'applied' : 'stale';
+    const { current, claimed } = await applyDelivery(handle, delivery, { order, outcome, write });
+    if (!current) return null;
+    return claimed ? outcome : 'duplicate';
+  };
+  for (let i = 0; i < optimisticAttempts; i++) {
+    const outcome = await attempt(db, i === 0 ? known : undefined);
+    if (outcome) return outcome;
   }
-  const status = orderStatusOf([...stored.filter((p) => p !== row).map(stateOf), next]);
-  if (status !== order.status) await setOrderStatus(tx, { appId: order.appId, orderId: order.id }, status);
-  return true;
+  // Read again under the lock: nothing can change the order before this transaction ends.
+  return db.transaction(async (tx) => {
+    if (subject.gatewayOrderId) {
+      await lockOrderByGatewayId(tx, { appId: delivery.appId, gateway: delivery.gateway, gatewayOrderId: subject.gatewayOrderId });
+    }
+    const outcome = await attempt(tx);
+    if (!outcome) throw new Error('The order changed under its own row lock');
+    return outcome;
+  });
 }

@@ -1,14 +1,17 @@
 import type { GatewayEvent } from '@/lib/gateways';
 import type { PaymentObservation } from './state';
 
-/** What a parsed webhook says about its payment; null when it names no payment. */
-export function observationOf(event: GatewayEvent): PaymentObservation | null {
+/** The payment a parsed webhook names and what it says about it; null when it names none. */
+export function paymentObservationOf(event: GatewayEvent): { gatewayPaymentId: string; observation: PaymentObservation } | null {
   if (!event.paymentId) return null;
   return {
-    status: event.paymentStatus,
-    amount: event.amount,
-    method: event.method,
-    error: event.error ? { code: event.error.code, description: event.error.description } : null,
-    refund: event.refund,
+    gatewayPaymentId: event.paymentId,
+    observation: {
+      status: event.paymentStatus,
+      amount: event.amount,
+      method: event.method,
+      error: event.error ? { code: event.error.code, description: event.error.description } : null,
+      refund: event.refund,
+    },
   };
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCashfreeWebhook } from '@/lib/gateways/cashfree-webhook';
 import { applyObservation, orderStatusOf, type PaymentObservation, type PaymentState } from './state';
-import { observationOf } from './observation';
+import { paymentObservationOf } from './observation';
 
 const AMOUNT = 50_000;
 const failure = { code: 'BAD_REQUEST_ERROR', description: 'Payment failed' };
@@ -108,7 +108,7 @@ describe("Cashfree's payment statuses on the same machine", () => {
       event_time: '2026-11-22T10:00:00+05:30',
       type,
     });
-  const observe = (type: string, status: string) => observationOf(parseCashfreeWebhook(body(type, status), {}))!;
+  const observe = (type: string, status: string) => paymentObservationOf(parseCashfreeWebhook(body(type, status), {}))!.observation;
 
   it('maps SUCCESS, FAILED, USER_DROPPED, PENDING, NOT_ATTEMPTED, CANCELLED and VOID', () => {
     const statusOf = (type: string, status: string) => applyObservation(null, observe(type, status), AMOUNT).next.status;

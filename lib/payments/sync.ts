@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db';
 import { getConnection, getCredentials } from '@/db/queries/gateway-connections';
-import { getOrder, lockOrder } from '@/db/queries/orders';
-import { recordDelivery } from '@/db/queries/webhook-events';
+import { getOrder } from '@/db/queries/orders';
 import { AppError } from '@/lib/errors';
 import type { GatewayOptions } from '@/lib/gateways';
 import { listOrderPayments } from '@/lib/gateways/create-order';
-import { applyToLockedOrder } from './apply';
+import { recordAndApply } from './apply';
 
 /** What the merchant's "Sync with gateway" (and the reconciler) did to one order. */
 export interface SyncResult {
@@ -18,8 +17,8 @@ export interface SyncResult {
 /**
  * Asks the gateway for the order's payments and applies each through the same state machine as a
  * webhook, recorded with source `sync`. The gateway is called outside any transaction; each
- * payment is applied under the order's row lock, so a sync racing webhooks (or another instance's
- * sync) changes each state once.
+ * payment is applied as a webhook's is (`recordAndApply`), so a sync racing webhooks (or another
+ * instance's sync) changes each state once.
  */
 export async function syncOrder(db: Db, params: { appId: string; orderId: string }, options?: GatewayOptions): Promise<SyncResult> {
   const order = await getOrder(db, params);
@@ -31,31 +30,33 @@ export async function syncOrder(db: Db, params: { appId: string; orderId: string
   let stale = 0;
   for (const payment of found) {
     const payload = JSON.stringify(payment.raw);
-    await db.transaction(async (tx) => {
-      const locked = (await lockOrder(tx, params))!;
-      const changed = await applyToLockedOrder(tx, locked, payment.paymentId, {
-        status: payment.status,
-        amount: payment.amount,
-        method: payment.method,
-        error: payment.error,
-        amountRefunded: payment.amountRefunded,
-      });
-      if (changed) applied++;
-      else stale++;
-      await recordDelivery(tx, {
+    const outcome = await recordAndApply(
+      db,
+      {
         appId: order.appId,
         connectionId: order.connectionId,
         gateway: order.gateway,
         source: 'sync',
-        outcome: changed ? 'applied' : 'stale',
+        eventId: null,
         eventType: 'sync.payment',
-        gatewayOrderId: order.gatewayOrderId,
-        orderId: order.id,
-        gatewayPaymentId: payment.paymentId,
+        // Observations are not deduplicated: each sync is logged.
+        dedupKey: null,
         bodySha256: createHash('sha256').update(payload).digest('hex'),
+        gatewayOrderId: order.gatewayOrderId,
+        gatewayPaymentId: payment.paymentId,
+        headers: {},
         payload,
-      });
-    });
+      },
+      {
+        gatewayOrderId: order.gatewayOrderId,
+        payment: {
+          gatewayPaymentId: payment.paymentId,
+          observation: { status: payment.status, amount: payment.amount, method: payment.method, error: payment.error, amountRefunded: payment.amountRefunded },
+        },
+      },
+    );
+    if (outcome === 'applied') applied++;
+    else stale++;
   }
   const after = (await getOrder(db, params))!;
   return { status: after.status, applied, stale };

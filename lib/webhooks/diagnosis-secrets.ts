@@ -17,7 +17,7 @@ export type LabelledSecret = {
 /** Older credential sets tried for a Cashfree mismatch: enough for a switch of mode or two. */
 const OTHER_CREDENTIALS = 4;
 
-const credentialsLabel = (c: GatewayCredentials) => ({ mode: c.mode, keyIdHint: c.keyId.slice(-4) });
+const credentialsLabel = (c: Pick<GatewayCredentials, 'mode' | 'keyId'>) => ({ mode: c.mode, keyIdHint: c.keyId.slice(-4) });
 
 /**
  * Every secret a delivery might have been signed with, each labelled with its role: those the

@@ -8,7 +8,7 @@ import { createMerchant } from '@/db/queries/merchants';
 import { getOrder, insertOrder } from '@/db/queries/orders';
 import { listOrderPayments } from '@/db/queries/payments';
 import { getLastWebhookEventAt, KEPT_REJECTED } from '@/db/queries/webhook-events';
-import { webhookEvents } from '@/db/schema';
+import { gatewayConnections, webhookEvents } from '@/db/schema';
 import { openTestDatabase } from '@/db/test-db';
 import type { Actor } from '@/lib/apps/actor';
 import { AppError } from '@/lib/errors';
@@ -194,11 +194,32 @@ describe('receiveWebhook: verified events', () => {
     expect(payment).toMatchObject({ status: 'captured', errorCode: null });
   });
 
-  it('accepts the previous secret after a rotation', async () => {
-    const { actor, secret: old, deliver } = await razorpayApp();
+  it('a body too large to parse before its signature is checked is parsed once verified: applied, and refused when forged', async () => {
+    const { actor, order, secret, deliver, signed } = await razorpayApp();
+    const event = JSON.parse(razorpayEvent('payment.captured'));
+    event.payload.payment.entity.notes = { padding: 'x'.repeat(100 * 1024) };
+    const body = JSON.stringify(event);
+    expect(await deliver(body, { 'x-razorpay-signature': razorpayWebhookSignature(body.replace('upi', 'card'), secret) })).toEqual({
+      outcome: 'rejected',
+      reason: 'signature_mismatch',
+    });
+    expect((await getOrder(database.db, { appId: actor.appId, orderId: order.id }))!.status).toBe('created');
+    expect(await signed(body)).toEqual({ outcome: 'applied' });
+    expect(await signed(body)).toEqual({ outcome: 'duplicate' });
+    expect((await getOrder(database.db, { appId: actor.appId, orderId: order.id }))!.status).toBe('paid');
+  });
+
+  it('accepts the previous secret after a rotation, until it expires', async () => {
+    const { actor, connection, secret: old, deliver } = await razorpayApp();
     await rotateWebhookSecret(database.db, actor);
     const body = razorpayEvent('payment.captured');
     expect(await deliver(body, { 'x-razorpay-signature': razorpayWebhookSignature(body, old) })).toEqual({ outcome: 'applied' });
+    await database.db
+      .update(gatewayConnections)
+      .set({ previousWebhookSecretExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(gatewayConnections.id, connection.id));
+    const later = razorpayEvent('payment.captured', { payment: 'pay_2', createdAt: 2 });
+    expect(await deliver(later, { 'x-razorpay-signature': razorpayWebhookSignature(later, old) })).toEqual({ outcome: 'rejected', reason: 'signature_mismatch' });
   });
 
   it('files the same gateway event for each app it is sent to', async () => {
