@@ -14,7 +14,7 @@ import { connectRazorpay, SANDBOX_URL, step } from './wizard';
 
 const run = promisify(execFile);
 const LIVE = { timeout: 20_000 };
-type Setup = { page: Page; appId: string; secretKey: string; account: { keyId: string; secret: string }; shop: { url: string; stop(): void }; cleanup(): Promise<void> };
+type Setup = { baseURL: string; page: Page; appId: string; secretKey: string; account: { keyId: string; secret: string }; shop: { url: string; stop(): void }; cleanup(): Promise<void> };
 let setup: Setup;
 let tarball: string;
 
@@ -40,7 +40,7 @@ async function prepare(browser: Browser, baseURL: string): Promise<Setup> {
   tarball = await packSdk();
   const example = await installExample('express', tarball);
   const shop = await startShop(example.dir, { port, kspayUrl: baseURL, secretKey });
-  return { page, appId, secretKey, account, shop, cleanup: async () => { shop.stop(); await example.remove(); await context.close(); } };
+  return { baseURL, page, appId, secretKey, account, shop, cleanup: async () => { shop.stop(); await example.remove(); await context.close(); } };
 }
 
 async function buyAndPay(page: Page, shopUrl: string, outcome: 'Payment succeeds' | 'Payment fails (bank declined)') {
@@ -116,35 +116,26 @@ test.describe.serial('take a test payment with the example shop', () => {
     await expect(page.getByRole('button', { name: /^Pay / })).toHaveCount(0);
     expect(await gatewayPayments(page, orderId)).toHaveLength(1);
   });
-});
 
-test('the Next.js example route handler creates an order with the packed package', async ({ page, merchant }) => {
-  test.setTimeout(120_000);
-  const { appId } = await connectRazorpay(page, merchant.email);
-  const security = step(page, '4. Security');
-  await security.getByRole('button', { name: 'Generate API keys' }).click();
-  const secretKey = (await security.getByTestId('new-secret-key').textContent())!.trim();
-  await page.goto(`/apps/${appId}/settings`);
-  await page.getByLabel('Add a domain').fill('https://shop.example.com');
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await page.getByRole('button', { name: 'Save domains' }).click();
-  await expect(page.getByText('Allowed domains saved')).toBeVisible();
-
-  const example = await installExample('nextjs', tarball ?? (await packSdk()));
-  try {
-    // The route file as the guide shows it, called as Next.js would (Node runs its TypeScript as is).
-    const runner = `import { POST } from './app/api/checkout/route.ts';
-const response = await POST(new Request('http://shop/api/checkout', { method: 'POST', body: JSON.stringify({ receipt: 'cart-81' }) }));
-console.log(JSON.stringify({ status: response.status, body: await response.json() }));`;
-    await writeFile(path.join(example.dir, 'run.mjs'), runner);
-    const env = { ...process.env, KSPAY_SECRET_KEY: secretKey, KSPAY_URL: new URL(page.url()).origin, SHOP_URL: 'https://shop.example.com' };
-    const first = JSON.parse((await run(process.execPath, ['run.mjs'], { cwd: example.dir, env })).stdout);
-    expect(first.status).toBe(200);
-    expect(first.body.checkoutUrl).toMatch(/\/pay\/ord_[0-9A-Za-z]{16}$/);
-    // Its own idempotency key: the same cart again is the same order.
-    const again = JSON.parse((await run(process.execPath, ['run.mjs'], { cwd: example.dir, env })).stdout);
-    expect(again.body.orderId).toBe(first.body.orderId);
-  } finally {
-    await example.remove();
-  }
+  // In this serial group: `npm pack` rebuilds sdk/dist, so two packs at once would race.
+  test('the Next.js example route handler creates an order with the packed package', async () => {
+    const { secretKey } = setup;
+    const example = await installExample('nextjs', tarball);
+    try {
+      // The route file as the guide shows it, called as Next.js would (Node runs its TypeScript as is).
+      const runner = `import { POST } from './app/api/checkout/route.ts';
+  const response = await POST(new Request('http://shop/api/checkout', { method: 'POST', body: JSON.stringify({ receipt: 'cart-81' }) }));
+  console.log(JSON.stringify({ status: response.status, body: await response.json() }));`;
+      await writeFile(path.join(example.dir, 'run.mjs'), runner);
+      const env = { ...process.env, KSPAY_SECRET_KEY: secretKey, KSPAY_URL: setup.baseURL, SHOP_URL: setup.shop.url };
+      const first = JSON.parse((await run(process.execPath, ['run.mjs'], { cwd: example.dir, env })).stdout);
+      expect(first.status).toBe(200);
+      expect(first.body.checkoutUrl).toMatch(/\/pay\/ord_[0-9A-Za-z]{16}$/);
+      // Its own idempotency key: the same cart again is the same order.
+      const again = JSON.parse((await run(process.execPath, ['run.mjs'], { cwd: example.dir, env })).stdout);
+      expect(again.body.orderId).toBe(first.body.orderId);
+    } finally {
+      await example.remove();
+    }
+  });
 });
