@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { apps, gatewayCredentials, orders, payments } from '../schema';
 
-const attemptCount = sql<number>`(select count(*) from ${payments} where ${payments.orderId} = ${orders.id})::integer`;
+// Written out: a one-table select renders its columns unqualified, which the subquery would take for its own.
+const attemptCount = sql<number>`(select count(*) from ${payments} p where p.order_id = "orders"."id")::integer`;
 
 /**
  * What the public checkout page shows of an order: its unguessable id is the only key, so this
