@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { createOrder, markDone, newSandboxAccount, openWizard, revealWebhook, SANDBOX_URL, step, submitCredentials } from './wizard';
+import { connectRazorpay, newSandboxAccount, openWizard, revealWebhook, SANDBOX_URL, step, submitCredentials } from './wizard';
 
 /** Credentials submitted; returns the Webhook step's URL and revealed secret. */
 async function connect(page: Page, account: { keyId: string; secret: string }) {
@@ -102,19 +102,7 @@ test('a forged delivery shows up on the events page with its reason and signatur
 });
 
 test('a real sandbox payment appears on the Overview totals and chart without a reload', async ({ page, merchant }, testInfo) => {
-  const appId = await openWizard(page, merchant.email);
-  const account = await newSandboxAccount(page);
-  const { url, secret } = await connect(page, account);
-  const configured = await page.request.post(`${SANDBOX_URL}/__sandbox/razorpay/webhooks`, {
-    data: { key_id: account.keyId, url, secret, events: ['payment.authorized', 'payment.captured', 'payment.failed', 'order.paid'] },
-  });
-  expect(configured.ok()).toBe(true);
-  await markDone(page, '2. Webhook');
-  await markDone(page, '3. NPM Integration');
-  await createOrder(page);
-  const toast = page.getByText(/Verified: test order order_/);
-  await expect(toast).toBeVisible();
-  const orderId = (await toast.textContent())!.match(/order_[0-9A-Za-z]+/)![0];
+  const { appId, gatewayOrderId: orderId } = await connectRazorpay(page, merchant.email);
 
   await page.goto(`/apps/${appId}`);
   const today = page.locator('[data-slot="card"]').filter({ has: page.getByRole('heading', { name: 'Today' }) });
