@@ -27,16 +27,18 @@ export const formatShortDateTimeIst = (date: Date) => istShortDateTime.format(da
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-function moneyFormat(currency: string) {
-  let format = moneyFormats.get(currency);
+function moneyFormat(currency: string, compact = false) {
+  const key = `${currency}:${compact}`;
+  let format = moneyFormats.get(key);
   if (!format) {
+    const shape = compact ? ({ notation: 'compact', maximumFractionDigits: 1 } as const) : {};
     try {
-      format = new Intl.NumberFormat('en-IN', { style: 'currency', currency });
+      format = new Intl.NumberFormat('en-IN', { style: 'currency', currency, ...shape });
     } catch {
       // Not an ISO 4217 code Intl knows: shown as a plain number with two decimals.
-      format = new Intl.NumberFormat('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      format = new Intl.NumberFormat('en-IN', compact ? shape : { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     }
-    moneyFormats.set(currency, format);
+    moneyFormats.set(key, format);
   }
   return format;
 }
@@ -53,9 +55,16 @@ export function minorToDecimal(amount: number, currency: string) {
   return `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 
-/** An amount in minor units, in its currency (`12345` INR → `₹123.45`). */
-export function formatMoney(amount: number, currency: string) {
-  const format = moneyFormat(currency);
-  const text = format.format(Number(minorToDecimal(amount, currency)));
+/** Minor units in the currency's major unit (paise → rupees), for a chart's axis. */
+export const toMajorUnits = (amount: number, currency: string) => Number(minorToDecimal(amount, currency));
+
+/** An amount already in major units (a chart axis), in its currency; `compact`: ₹1.2K. */
+export function formatMajorUnits(amount: number, currency: string, options: { compact?: boolean } = {}) {
+  const format = moneyFormat(currency, options.compact);
+  const text = format.format(amount);
   return format.resolvedOptions().style === 'currency' ? text : `${text} ${currency}`;
 }
+
+/** An amount in minor units, in its currency (`12345` INR → `₹123.45`). */
+export const formatMoney = (amount: number, currency: string, options: { compact?: boolean } = {}) =>
+  formatMajorUnits(toMajorUnits(amount, currency), currency, options);

@@ -2,7 +2,7 @@
 
 import { Bar, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from 'recharts';
 import { type ChartConfig, ChartContainer, ChartLegend, ChartLegendContent, ChartTooltip, ChartTooltipContent } from '@/components/ui/chart';
-import { formatMajorUnits, formatMoney, toMajorUnits } from '@/lib/format-money';
+import { formatMajorUnits, formatMoney, toMajorUnits } from '@/lib/format';
 import type { OverviewDto } from '@/lib/overview/load-overview';
 import { dayLabel } from './overview-labels';
 

@@ -1,5 +1,5 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { formatMoney } from '@/lib/format-money';
+import { formatMoney } from '@/lib/format';
 import type { OverviewDto } from '@/lib/overview/load-overview';
 import { formatRate } from './overview-labels';
 

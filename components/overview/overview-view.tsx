@@ -5,7 +5,7 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
-import { formatMoney } from '@/lib/format-money';
+import { formatMoney } from '@/lib/format';
 import type { OrderMode, OverviewDto } from '@/lib/overview/load-overview';
 import { dayLabel, MODE_LABELS, SUCCESS_RATE_DEFINITION } from './overview-labels';
 import { OverviewTotals } from './overview-totals';
