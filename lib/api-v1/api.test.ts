@@ -1,3 +1,10 @@
+import { eq } from 'drizzle-orm';
+import { GET as listOrdersRoute, POST as createOrderRoute } from '@/app/api/v1/orders/route';
+import { GET as getPublicOrder, OPTIONS as preflightPublicOrder } from '@/app/api/v1/public/orders/[orderId]/route';
+import { setAllowedOrigins } from '@/db/queries/apps';
+import { apiIdempotencyKeys, apiRateWindows, orders } from '@/db/schema';
+import { pruneExpiredRecords } from '@/lib/prune';
+import { requestHash } from './idempotency';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
 import { GET as getOrderPayments } from '@/app/api/v1/orders/[orderId]/payments/route';
@@ -223,7 +230,6 @@ describe('Idempotency-Key', () => {
   it('a claim abandoned by a dead instance is taken over by the same request', async () => {
     const app = await connectedApp(database.db, sandbox.url);
     const body = { order_id: app.verificationOrder.id, payment_id: 'pay_A1', signature: 'a'.repeat(64) };
-    const { requestHash } = await import('./idempotency');
     const hash = requestHash('POST', '/api/v1/payments/verify', JSON.stringify(body));
     expect(await claimIdempotencyKey(database.db, { appId: app.app.id, mode: 'test', key: 'dead', requestHash: hash, lockSeconds: -1 })).toBe(true);
     const answer = await verify(app.secretKey, body, { 'idempotency-key': 'dead' });
@@ -277,8 +283,6 @@ describe('openapi.json', () => {
 describe('pruning', () => {
   it('drops idempotency keys past 24 h and rate windows past 2 minutes, and keeps the rest', async () => {
     const app = await connectedApp(database.db, sandbox.url);
-    const { apiIdempotencyKeys, apiRateWindows } = await import('@/db/schema');
-    const { eq } = await import('drizzle-orm');
     const ago = (ms: number) => new Date(Date.now() - ms);
     const row = { appId: app.app.id, mode: 'test' as const, requestHash: 'a'.repeat(64), lockedUntil: new Date() };
     await database.db.insert(apiIdempotencyKeys).values([
@@ -289,7 +293,6 @@ describe('pruning', () => {
       { keyId: app.secretKeyId, windowStart: ago(5 * 60_000), count: 3 },
       { keyId: app.secretKeyId, windowStart: ago(60_000), count: 3 },
     ]);
-    const { pruneExpiredRecords } = await import('@/lib/prune');
     await pruneExpiredRecords(database.db);
     const keys = await database.db.select({ key: apiIdempotencyKeys.key }).from(apiIdempotencyKeys).where(eq(apiIdempotencyKeys.appId, app.app.id));
     expect(keys.map((k) => k.key)).toEqual(['recent']);
@@ -300,13 +303,11 @@ describe('pruning', () => {
 
 describe('the public key, from allowed domains only', () => {
   it('answers a listed Origin with CORS headers, and refuses others', async () => {
-    const { GET, OPTIONS } = await import('@/app/api/v1/public/orders/[orderId]/route');
-    const { setAllowedOrigins } = await import('@/db/queries/apps');
     const app = await connectedApp(database.db, sandbox.url);
     await setAllowedOrigins(database.db, { appId: app.app.id, origins: ['https://shop.example.com'] });
     const orderId = app.verificationOrder.id;
     const ask = (headers: Record<string, string>) =>
-      GET(new Request(`${BASE}/public/orders/${orderId}`, { headers: { authorization: `Bearer ${app.publicKey}`, ...headers } }), { params: Promise.resolve({ orderId }) }).then(read);
+      getPublicOrder(new Request(`${BASE}/public/orders/${orderId}`, { headers: { authorization: `Bearer ${app.publicKey}`, ...headers } }), { params: Promise.resolve({ orderId }) }).then(read);
 
     const allowed = await ask({ origin: 'https://shop.example.com' });
     expect(allowed.status).toBe(200);
@@ -319,9 +320,9 @@ describe('the public key, from allowed domains only', () => {
       expect(refused.json.error.code).toBe('origin_not_allowed');
       expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     }
-    const secretInBrowser = await GET(new Request(`${BASE}/public/orders/${orderId}`, { headers: { authorization: `Bearer ${app.secretKey}`, origin: 'https://shop.example.com' } }), { params: Promise.resolve({ orderId }) });
+    const secretInBrowser = await getPublicOrder(new Request(`${BASE}/public/orders/${orderId}`, { headers: { authorization: `Bearer ${app.secretKey}`, origin: 'https://shop.example.com' } }), { params: Promise.resolve({ orderId }) });
     expect(secretInBrowser.status).toBe(401);
-    const preflight = OPTIONS(new Request(`${BASE}/public/orders/${orderId}`, { method: 'OPTIONS', headers: { origin: 'https://shop.example.com' } }));
+    const preflight = preflightPublicOrder(new Request(`${BASE}/public/orders/${orderId}`, { method: 'OPTIONS', headers: { origin: 'https://shop.example.com' } }));
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
   });
@@ -329,12 +330,9 @@ describe('the public key, from allowed domains only', () => {
 
 describe('POST /orders', () => {
   const create = async (key: string, body: string | object, headers: Record<string, string> = {}) => {
-    const { POST } = await import('@/app/api/v1/orders/route');
-    return POST(request('/orders', { key, body, headers }), { params: Promise.resolve({}) }).then(read);
+    return createOrderRoute(request('/orders', { key, body, headers }), { params: Promise.resolve({}) }).then(read);
   };
   const ordersOf = async (appId: string) => {
-    const { orders } = await import('@/db/schema');
-    const { eq } = await import('drizzle-orm');
     return database.db.select().from(orders).where(eq(orders.appId, appId));
   };
   const valid = { amount: 49_900, currency: 'INR', receipt: 'r-1', notes: { cart: '81' }, customer: { email: 'a@example.com', phone: '9999999999', name: 'Asha' } };
@@ -405,7 +403,6 @@ describe('POST /orders', () => {
   });
 
   it('keeps a redirect_url on an allowed domain; the gateway’s own refusal is a 400 with its words', async () => {
-    const { setAllowedOrigins } = await import('@/db/queries/apps');
     const app = await connectedApp(database.db, sandbox.url);
     await setAllowedOrigins(database.db, { appId: app.app.id, origins: ['https://shop.example.com'] });
     const ok = await create(app.secretKey, { ...valid, receipt: 'r-2', redirect_url: 'https://shop.example.com/done?cart=81' });
@@ -428,16 +425,15 @@ describe('POST /orders', () => {
 
 describe('GET /orders', () => {
   it('pages newest first with starting_after / ending_before and has_more, filters, and refuses bad parameters', async () => {
-    const { GET, POST } = await import('@/app/api/v1/orders/route');
     const app = await connectedApp(database.db, sandbox.url);
     const other = await connectedApp(database.db, sandbox.url);
     const made: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const answer = await read(await POST(request('/orders', { key: app.secretKey, body: { amount: 1000 + i, currency: 'INR' } }), { params: Promise.resolve({}) }));
+      const answer = await read(await createOrderRoute(request('/orders', { key: app.secretKey, body: { amount: 1000 + i, currency: 'INR' } }), { params: Promise.resolve({}) }));
       made.unshift(answer.json.id);
     }
     const all = [...made, app.verificationOrder.id];
-    const list = async (query: string, key = app.secretKey) => read(await GET(request(`/orders?${query}`, { key }), { params: Promise.resolve({}) }));
+    const list = async (query: string, key = app.secretKey) => read(await listOrdersRoute(request(`/orders?${query}`, { key }), { params: Promise.resolve({}) }));
 
     const first = await list('limit=2');
     expect(first.json).toMatchObject({ object: 'list', has_more: true });
