@@ -4,6 +4,7 @@ import {
   bigint,
   boolean,
   char,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -32,6 +33,21 @@ export const deliveryOutcome = pgEnum('delivery_outcome', ['applied', 'duplicate
 export const eventSource = pgEnum('event_source', ['webhook', 'sync']);
 export const idempotencyState = pgEnum('idempotency_state', ['running', 'completed']);
 export const demoSeedStatus = pgEnum('demo_seed_status', ['pending', 'running', 'done', 'failed']);
+/** KS Pay's own events for the merchant's server (lib/outbound-webhooks/catalogue.ts); `webhook.test` is only sent on request. */
+export const merchantEventType = pgEnum('merchant_event_type', [
+  'order.paid',
+  'order.failed',
+  'order.refunded',
+  'order.partially_refunded',
+  'payment.captured',
+  'payment.failed',
+  'refund.processed',
+  'webhook.test',
+]);
+export const endpointDisabledReason = pgEnum('endpoint_disabled_reason', ['manual', 'gone', 'failing']);
+/** `pending`: waiting for its next attempt (or one is in flight); `succeeded`; `failed`: every retry used. */
+export const outboundDeliveryStatus = pgEnum('outbound_delivery_status', ['pending', 'succeeded', 'failed']);
+export const outboundAttemptStatus = pgEnum('outbound_attempt_status', ['in_flight', 'succeeded', 'failed', 'abandoned']);
 
 export const merchants = pgTable('merchants', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -438,6 +454,115 @@ export const appsRelations = relations(apps, ({ one }) => ({
   merchant: one(merchants, { fields: [apps.merchantId], references: [merchants.id] }),
 }));
 
+/** The merchant's own server, told of KS Pay's events (issue 10): per app and mode. */
+export const merchantWebhookEndpoints = pgTable(
+  'merchant_webhook_endpoints',
+  {
+    /** `we_` + 24 base62. */
+    id: varchar('id', { length: 27 }).primaryKey(),
+    appId: uuid('app_id')
+      .notNull()
+      .references(() => apps.id, { onDelete: 'cascade' }),
+    mode: gatewayModeEnum('mode').notNull(),
+    url: varchar('url', { length: 2048 }).notNull(),
+    description: varchar('description', { length: 200 }),
+    events: merchantEventType('events').array().notNull(),
+    /** Disabled endpoints get no new deliveries; their pending ones wait until it is enabled again. */
+    enabled: boolean('enabled').notNull().default(true),
+    disabledReason: endpointDisabledReason('disabled_reason'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** The first failed attempt since the last success: failing for 5 days disables the endpoint. */
+    failingSince: timestamp('failing_since', { withTimezone: true }),
+    /** `whsec_…`, sealed (lib/crypto). */
+    secretSealed: text('secret_sealed').notNull(),
+    /** After a rotation the old secret signs too, until `previous_secret_expires_at`. */
+    previousSecretSealed: text('previous_secret_sealed'),
+    previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('merchant_webhook_endpoints_app_mode_idx').on(t.appId, t.mode, t.createdAt)],
+);
+
+/**
+ * The outbox: an event is written in the same statement as the state change it tells of, with
+ * the exact body every attempt sends.
+ */
+export const merchantEvents = pgTable(
+  'merchant_events',
+  {
+    /** `evt_` + 24 base62: the `webhook-id` of every attempt. */
+    id: varchar('id', { length: 28 }).primaryKey(),
+    appId: uuid('app_id')
+      .notNull()
+      .references(() => apps.id, { onDelete: 'cascade' }),
+    mode: gatewayModeEnum('mode').notNull(),
+    type: merchantEventType('type').notNull(),
+    orderId: varchar('order_id', { length: 24 }),
+    /** The envelope as sent: `{ id, type, created, mode, data: { object } }`. */
+    payload: text('payload').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('merchant_events_app_mode_created_idx').on(t.appId, t.mode, t.createdAt, t.id)],
+);
+
+/** One event to one endpoint: its state, and the queue the delivery worker takes from. */
+export const outboundDeliveries = pgTable(
+  'outbound_deliveries',
+  {
+    eventId: varchar('event_id', { length: 28 })
+      .notNull()
+      .references(() => merchantEvents.id, { onDelete: 'cascade' }),
+    endpointId: varchar('endpoint_id', { length: 27 })
+      .notNull()
+      .references(() => merchantWebhookEndpoints.id, { onDelete: 'cascade' }),
+    appId: uuid('app_id').notNull(),
+    eventType: merchantEventType('event_type').notNull(),
+    status: outboundDeliveryStatus('status').notNull().default('pending'),
+    /** Every attempt ever made, numbering them. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Failed attempts since the last Resend or Recover: the place in the retry schedule. */
+    retryStep: integer('retry_step').notNull().default(0),
+    /** When a pending delivery is due; while an attempt is in flight, when its lease runs out. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    lastResponseStatus: integer('last_response_status'),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.endpointId] }),
+    index('outbound_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    index('outbound_deliveries_endpoint_created_idx').on(t.endpointId, t.createdAt, t.eventId),
+  ],
+);
+
+/** Every attempt as made: the request (no secrets) and what the merchant's server answered. */
+export const outboundAttempts = pgTable(
+  'outbound_attempts',
+  {
+    eventId: varchar('event_id', { length: 28 }).notNull(),
+    endpointId: varchar('endpoint_id', { length: 27 }).notNull(),
+    number: integer('number').notNull(),
+    url: varchar('url', { length: 2048 }).notNull(),
+    status: outboundAttemptStatus('status').notNull().default('in_flight'),
+    requestHeaders: jsonb('request_headers').$type<Record<string, string>>().notNull().default({}),
+    responseStatus: integer('response_status'),
+    /** The first 4 KB, as text; shown as text, never as HTML. */
+    responseBody: text('response_body'),
+    durationMs: integer('duration_ms'),
+    error: text('error'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.endpointId, t.number] }),
+    foreignKey({ columns: [t.eventId, t.endpointId], foreignColumns: [outboundDeliveries.eventId, outboundDeliveries.endpointId] }).onDelete('cascade'),
+  ],
+);
+
 export type Merchant = typeof merchants.$inferSelect;
 export type MerchantSession = typeof merchantSessions.$inferSelect;
 export type App = typeof apps.$inferSelect;
@@ -451,4 +576,9 @@ export type Order = typeof orders.$inferSelect;
 export type Payment = typeof payments.$inferSelect;
 export type Refund = typeof refunds.$inferSelect;
 export type DemoSeed = typeof demoSeeds.$inferSelect;
+export type MerchantWebhookEndpoint = typeof merchantWebhookEndpoints.$inferSelect;
+export type MerchantEvent = typeof merchantEvents.$inferSelect;
+export type OutboundDelivery = typeof outboundDeliveries.$inferSelect;
+export type OutboundAttempt = typeof outboundAttempts.$inferSelect;
+export type MerchantEventType = (typeof merchantEventType.enumValues)[number];
 export type DeliveryOutcome = (typeof deliveryOutcome.enumValues)[number];

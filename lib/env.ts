@@ -31,6 +31,18 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Merchant API requests per secret key per minute (sliding window, shared by every instance). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /**
+   * Merchant webhook endpoints on loopback and private addresses, for test-mode endpoints only.
+   * Unset: allowed outside production.
+   */
+  ALLOW_PRIVATE_WEBHOOK_URLS: z.enum(['true', 'false']).optional(),
+  /** Seconds between attempts to the merchant's endpoints; unset: Svix's 5 s … 10 h. */
+  OUTBOUND_WEBHOOK_SCHEDULE: z.string().optional(),
+  OUTBOUND_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
+  /** An endpoint failing this long is disabled (5 days). */
+  OUTBOUND_WEBHOOK_DISABLE_AFTER_SECONDS: z.coerce.number().int().min(1).default(5 * 24 * 3600),
+  /** How often an idle delivery worker looks for due deliveries. */
+  OUTBOUND_WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1000),
   /** Seed a demo merchant on an empty embedded database even in production mode. */
   DEMO_SEED: z.enum(['auto', 'on', 'off']).default('auto'),
   TEST_DATABASE_URL: z.string().url().optional(),
@@ -52,3 +64,5 @@ function parseEnv(): Env {
 export const env = parseEnv();
 
 export const isProduction = env.NODE_ENV === 'production';
+
+export const allowPrivateWebhookUrls = env.ALLOW_PRIVATE_WEBHOOK_URLS ? env.ALLOW_PRIVATE_WEBHOOK_URLS === 'true' : !isProduction;

@@ -1,6 +1,7 @@
 import { getDatabase } from '@/db';
 import { startPruning } from '@/lib/prune';
 import { startReconciler } from '@/lib/payments/reconcile';
+import { startDeliveryWorker } from '@/lib/outbound-webhooks/worker';
 import { seedDemoMerchant, startDemoSeeding } from './demo';
 import { assertEncryptionKeys } from './crypto';
 import { getAuthSecret } from './dev-secrets';
@@ -10,7 +11,8 @@ import { log } from '@/lib/log';
 
 /**
  * Runs once per server process, before the first request: secrets present, database migrated, demo
- * merchant seeded; then the pruner, the reconciler and the demo's sandbox orders run in the background.
+ * merchant seeded; then the pruner, the reconciler, the delivery worker (webhooks to merchants' servers)
+ * and the demo's sandbox orders run in the background.
  */
 export async function startUp() {
   assertDeployment(env);
@@ -20,6 +22,7 @@ export async function startUp() {
   await seedDemoMerchant(database);
   await startPruning(database.db);
   startReconciler(database.db);
+  startDeliveryWorker(database.db);
   startDemoSeeding(database);
   log.info({ event: 'server.started', database: database.kind });
 }

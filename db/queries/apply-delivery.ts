@@ -1,6 +1,7 @@
 import type { Db } from '../client';
 import { preparedValues } from '../prepared';
 import type { DeliveryOutcome, Order, Payment, Refund, WebhookEvent } from '../schema';
+import type { OutboxEvent } from '@/lib/outbound-webhooks/catalogue';
 
 /** A verified delivery (or a sync observation) as the log keeps it. */
 export type Delivery = Pick<
@@ -22,6 +23,10 @@ export interface PaymentWrite {
  * whenever its payments are: that bumps its version (xmin), which is what a concurrent writer
  * checks. The lock comes before the key, in every writer, so copies cannot deadlock: a copy waits
  * on the key only for a transaction that already holds the order.
+ *
+ * The merchant's events for the change go into the outbox in the same statement, queued for each
+ * enabled endpoint of the app and mode that wants them: a change and its events commit together
+ * or not at all, and a duplicate or stale delivery (nothing written) makes none.
  */
 const APPLY = `
 with current_order as (
@@ -57,22 +62,38 @@ with current_order as (
   update orders set status = $25::text::order_status,
     updated_at = case when status = $25::text::order_status then updated_at else now() end
   where app_id = $1::uuid and id = $11::text and exists (select from payment)
+), events as (
+  insert into merchant_events (id, app_id, mode, type, order_id, payload)
+  select e.id, $1::uuid, e.mode::gateway_mode, e.type::merchant_event_type, $11::text, e.payload
+  from json_to_recordset($26::text::json) as e(id text, type text, mode text, payload text)
+  where exists (select from payment)
+  returning id, type, mode
+), queued as (
+  insert into outbound_deliveries (event_id, endpoint_id, app_id, event_type, next_attempt_at)
+  select ev.id, ep.id, $1::uuid, ev.type, now()
+  from events ev join merchant_webhook_endpoints ep on ep.app_id = $1::uuid and ep.mode = ev.mode and ep.enabled and ev.type = any(ep.events)
+  returning 1
 )
-select json_build_object('current', exists (select from go), 'claimed', exists (select from claimed))`;
+select json_build_object('current', exists (select from go), 'claimed', exists (select from claimed), 'queued', (select count(*) from queued))`;
 
 /**
  * Records `delivery` with `outcome` and, when claimed, applies `write` to the order (`order` null:
- * no order of ours). `current` false: the order changed since `version` was read, nothing was
- * written, read it again. `claimed` false: a copy of a delivery already recorded (logged as
- * `duplicate`, nothing applied).
+ * no order of ours) with its `events`. `current` false: the order changed since `version` was
+ * read, nothing was written, read it again. `claimed` false: a copy of a delivery already recorded
+ * (logged as `duplicate`, nothing applied). `queued`: deliveries to the merchant's endpoints.
  */
 export async function applyDelivery(
   db: Db,
   delivery: Delivery,
-  target: { order: { id: string; version: string } | null; outcome: Exclude<DeliveryOutcome, 'duplicate' | 'rejected'>; write: PaymentWrite | null },
-): Promise<{ current: boolean; claimed: boolean }> {
-  const { order, outcome, write } = target;
-  const [result] = await preparedValues<{ current: boolean; claimed: boolean }>(db, 'apply_delivery', APPLY, [
+  target: {
+    order: { id: string; version: string } | null;
+    outcome: Exclude<DeliveryOutcome, 'duplicate' | 'rejected'>;
+    write: PaymentWrite | null;
+    events: OutboxEvent[];
+  },
+): Promise<{ current: boolean; claimed: boolean; queued: number }> {
+  const { order, outcome, write, events } = target;
+  const [result] = await preparedValues<{ current: boolean; claimed: boolean; queued: number }>(db, 'apply_delivery', APPLY, [
     delivery.appId,
     delivery.connectionId,
     delivery.gateway,
@@ -98,6 +119,7 @@ export async function applyDelivery(
     write?.payment.amountRefunded ?? null,
     JSON.stringify((write?.refunds ?? []).map((r) => ({ id: r.gatewayRefundId, amount: r.amount, status: r.status }))),
     write?.orderStatus ?? null,
+    JSON.stringify(events),
   ]);
   return result!;
 }

@@ -11,7 +11,15 @@ export interface StoredRefund {
 }
 
 export type StoredPayment = Pick<Payment, 'id' | 'gatewayPaymentId' | 'status' | 'amount' | 'method' | 'errorCode' | 'errorDescription' | 'amountRefunded'> & {
+  /** ISO time (JSON). */
+  createdAt: string;
   refunds: StoredRefund[];
+};
+
+/** What the merchant's events tell of the order besides its state (the API's order object). */
+export type OrderFacts = Pick<Order, 'mode' | 'gatewayOrderId' | 'receipt' | 'notes' | 'customerEmail' | 'customerPhone' | 'customerName' | 'redirectUrl'> & {
+  /** ISO time (JSON). */
+  createdAt: string;
 };
 
 /**
@@ -20,6 +28,7 @@ export type StoredPayment = Pick<Payment, 'id' | 'gatewayPaymentId' | 'status' |
  */
 export type OrderState = Pick<Order, 'id' | 'appId' | 'gateway' | 'amount' | 'currency' | 'status'> & {
   version: string;
+  facts: OrderFacts;
   payments: StoredPayment[];
 };
 
@@ -31,10 +40,14 @@ export const ORDER_STATE_FROM_ORDERS = `
 json_build_object(
   'id', o.id, 'appId', o.app_id, 'gateway', o.gateway, 'amount', o.amount, 'currency', o.currency, 'status', o.status,
   'version', o.xmin::text,
+  'facts', json_build_object(
+    'mode', o.mode, 'gatewayOrderId', o.gateway_order_id, 'receipt', o.receipt, 'notes', o.notes, 'customerEmail', o.customer_email,
+    'customerPhone', o.customer_phone, 'customerName', o.customer_name, 'redirectUrl', o.redirect_url, 'createdAt', o.created_at
+  ),
   'payments', coalesce((
     select json_agg(json_build_object(
       'id', p.id, 'gatewayPaymentId', p.gateway_payment_id, 'status', p.status, 'amount', p.amount, 'method', p.method,
-      'errorCode', p.error_code, 'errorDescription', p.error_description, 'amountRefunded', p.amount_refunded,
+      'errorCode', p.error_code, 'errorDescription', p.error_description, 'amountRefunded', p.amount_refunded, 'createdAt', p.created_at,
       'refunds', coalesce((
         select json_agg(json_build_object('gatewayRefundId', r.gateway_refund_id, 'amount', r.amount, 'status', r.status))
         from refunds r where r.app_id = o.app_id and r.payment_id = p.id

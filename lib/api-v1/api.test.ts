@@ -272,7 +272,7 @@ describe('openapi.json', () => {
   it('is OpenAPI 3.1 whose every $ref resolves', async () => {
     const doc = await getOpenApi().json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(['/orders', '/orders/{id}', '/orders/{id}/payments', '/payments/verify']);
+    expect(Object.keys(doc.paths)).toEqual(['/orders', '/orders/{id}', '/orders/{id}/payments', '/payments/verify', '/webhook_endpoints', '/webhook_endpoints/{id}']);
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(10);
     for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref.split('/').at(-1)!.replace('"', ''));

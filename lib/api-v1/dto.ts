@@ -26,7 +26,17 @@ export const API_PAYMENT_STATUS = {
 
 export const checkoutUrl = (orderId: string) => new URL(`/pay/${orderId}`, env.APP_URL).toString();
 
-export function orderDto(order: OrderRow, totals: { paid: number; refunded: number } = { paid: 0, refunded: 0 }) {
+export type OrderFields = Pick<
+  OrderRow,
+  | 'id' | 'status' | 'mode' | 'amount' | 'currency' | 'receipt' | 'notes' | 'customerEmail' | 'customerPhone' | 'customerName'
+  | 'gateway' | 'gatewayOrderId' | 'redirectUrl' | 'createdAt' | 'updatedAt'
+>;
+export type PaymentFields = Pick<
+  PaymentRow,
+  'orderId' | 'gateway' | 'gatewayPaymentId' | 'status' | 'method' | 'amount' | 'amountRefunded' | 'currency' | 'errorCode' | 'errorDescription' | 'createdAt' | 'updatedAt'
+>;
+
+export function orderDto(order: OrderFields, totals: { paid: number; refunded: number } = { paid: 0, refunded: 0 }) {
   const hasCustomer = order.customerEmail || order.customerPhone || order.customerName;
   return {
     id: order.id,
@@ -49,7 +59,7 @@ export function orderDto(order: OrderRow, totals: { paid: number; refunded: numb
   };
 }
 
-export function paymentDto(payment: PaymentRow) {
+export function paymentDto(payment: PaymentFields) {
   return {
     id: payment.gatewayPaymentId,
     object: 'payment' as const,

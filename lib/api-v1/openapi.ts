@@ -27,6 +27,7 @@ const idempotentErrors = {
   '409': { description: 'A request with this Idempotency-Key is still running.', ...json('Error') },
   '422': { description: 'This Idempotency-Key was used with another request.', ...json('Error') },
 };
+const endpointIdPath = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^we_[0-9A-Za-z]{24}$' } };
 const orderIdPath = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^ord_[0-9A-Za-z]{16}$' } };
 
 /** The OpenAPI 3.1 document of /api/v1, built from the zod schemas the routes validate with. */
@@ -90,6 +91,34 @@ export function openApiDocument() {
           parameters: [idempotencyKey],
           requestBody: { required: true, ...json('VerifyPayment') },
           responses: { '200': { description: 'Whether the callback is genuine, and the order as KS Pay knows it.', ...json('PaymentVerification') }, ...errors, ...idempotentErrors },
+        },
+      },
+      '/webhook_endpoints': {
+        post: {
+          operationId: 'createWebhookEndpoint',
+          summary: "Add an endpoint on your server for KS Pay's events (the key's mode)",
+          parameters: [idempotencyKey],
+          requestBody: { required: true, ...json('CreateWebhookEndpoint') },
+          responses: { '201': { description: 'The endpoint with its signing `secret`, shown this once.', ...json('WebhookEndpoint') }, ...errors, ...idempotentErrors },
+        },
+        get: {
+          operationId: 'listWebhookEndpoints',
+          summary: "The app's endpoints in the key's mode",
+          responses: { '200': { description: 'Every endpoint, oldest first.', ...json('WebhookEndpointList') }, ...errors },
+        },
+      },
+      '/webhook_endpoints/{id}': {
+        get: {
+          operationId: 'retrieveWebhookEndpoint',
+          summary: 'Retrieve an endpoint (without its secret)',
+          parameters: [endpointIdPath],
+          responses: { '200': { description: 'The endpoint.', ...json('WebhookEndpoint') }, ...errors },
+        },
+        delete: {
+          operationId: 'deleteWebhookEndpoint',
+          summary: 'Delete an endpoint and its delivery log',
+          parameters: [endpointIdPath],
+          responses: { '200': { description: 'Deleted.', ...json('DeletedWebhookEndpoint') }, ...errors },
         },
       },
     },

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { orderInputSchema } from '@/lib/orders/order-input';
+import { endpointInputSchema } from '@/lib/outbound-webhooks/endpoint-input';
+import { SUBSCRIBABLE_EVENTS } from '@/lib/outbound-webhooks/catalogue';
 import { API_ORDER_STATUS, API_PAYMENT_STATUS } from './dto';
 
 // The merchant API's requests and answers: the routes validate with these, and
@@ -87,6 +89,33 @@ export const paymentListSchema = listOf(paymentSchema, 'PaymentList');
 export const verificationSchema = z
   .object({ object: z.literal('payment_verification'), verified: z.boolean(), order: orderSchema })
   .register(apiSchemas, { id: 'PaymentVerification' });
+
+// The same rules as the Settings form's (lib/outbound-webhooks/endpoint-input.ts).
+export const createWebhookEndpointSchema = endpointInputSchema.register(apiSchemas, { id: 'CreateWebhookEndpoint' });
+
+export const webhookEndpointIdParam = z.string().regex(/^we_[0-9A-Za-z]{24}$/, 'must be a webhook endpoint id (we_…)');
+
+export const webhookEndpointSchema = z
+  .object({
+    id: webhookEndpointIdParam,
+    object: z.literal('webhook_endpoint'),
+    url: z.url(),
+    events: z.array(z.enum(SUBSCRIBABLE_EVENTS)),
+    description: z.string().nullable(),
+    mode: z.enum(['test', 'live']),
+    status: z.enum(['enabled', 'disabled']),
+    disabled_reason: z.enum(['manual', 'gone', 'failing']).nullable(),
+    secret: z.string().optional().meta({ description: 'The signing secret (whsec_…): in the creation answer only.' }),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .register(apiSchemas, { id: 'WebhookEndpoint' });
+
+export const webhookEndpointListSchema = listOf(webhookEndpointSchema, 'WebhookEndpointList');
+
+export const deletedSchema = z
+  .object({ id: z.string(), object: z.literal('webhook_endpoint'), deleted: z.literal(true) })
+  .register(apiSchemas, { id: 'DeletedWebhookEndpoint' });
 
 export const errorSchema = z
   .object({

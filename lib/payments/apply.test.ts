@@ -86,7 +86,7 @@ describe('recordAndApply', () => {
     // A capture planned on the state read before the authorisation was applied.
     const event = EVENTS[2]!;
     const write = planPayment(before, event.payment, event.observation);
-    expect(await applyDelivery(database.db, deliveryOf(appId, event), { order: before, outcome: 'applied', write })).toEqual({ current: false, claimed: false });
+    expect(await applyDelivery(database.db, deliveryOf(appId, event), { order: before, outcome: 'applied', write, events: [] })).toEqual({ current: false, claimed: false, queued: 0 });
     const rows = await database.db.select().from(webhookEvents).where(eq(webhookEvents.appId, appId));
     expect(rows.map((r) => r.eventType)).toEqual(['pay_1 authorized']);
     expect((await getOrder(database.db, { appId, orderId: order.id }))!.status).toBe('processing');

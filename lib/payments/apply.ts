@@ -2,6 +2,8 @@ import type { Db } from '@/db';
 import { applyDelivery, type Delivery, type PaymentWrite } from '@/db/queries/apply-delivery';
 import { type OrderState, readOrderState, type StoredPayment } from '@/db/queries/order-state';
 import { lockOrderByGatewayId } from '@/db/queries/orders';
+import { eventsForChange } from '@/lib/outbound-webhooks/events-for-change';
+import { wakeDeliveryWorker } from '@/lib/outbound-webhooks/wake';
 import { applyObservation, orderStatusOf, type PaymentObservation, type PaymentState } from './state';
 
 function stateOf(row: StoredPayment): PaymentState {
@@ -74,8 +76,10 @@ export async function recordAndApply(
           : null;
     const write = order && subject.payment ? planPayment(order, subject.payment.gatewayPaymentId, subject.payment.observation) : null;
     const outcome = !order || !subject.payment ? 'ignored' : write ? 'applied' : 'stale';
-    const { current, claimed } = await applyDelivery(handle, delivery, { order, outcome, write });
+    const events = order && write ? eventsForChange(order, write, new Date()) : [];
+    const { current, claimed, queued } = await applyDelivery(handle, delivery, { order, outcome, write, events });
     if (!current) return null;
+    if (queued > 0) wakeDeliveryWorker();
     return claimed ? outcome : 'duplicate';
   };
   for (let i = 0; i < optimisticAttempts; i++) {

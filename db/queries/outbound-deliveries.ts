@@ -1,0 +1,231 @@
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { preparedValues } from '../prepared';
+import { merchantEvents, outboundAttempts, outboundDeliveries, type OutboundAttempt, type MerchantEventType } from '../schema';
+
+/** A delivery the worker took: the attempt it now makes, and what it needs to make it. */
+export interface ClaimedDelivery {
+  eventId: string;
+  endpointId: string;
+  number: number;
+  retryStep: number;
+  url: string;
+  mode: 'test' | 'live';
+  payload: string;
+  secretSealed: string;
+  previousSecretSealed: string | null;
+}
+
+/**
+ * Takes up to `limit` due deliveries of enabled endpoints, each by exactly one worker
+ * (`for update skip locked`), and opens an in-flight attempt for each. A taken delivery is due
+ * again when its lease runs out: if the worker dies, another takes it, and the attempt the dead
+ * one left in flight is closed as abandoned.
+ */
+const CLAIM = `
+with due as (
+  select d.event_id, d.endpoint_id from outbound_deliveries d
+  join merchant_webhook_endpoints ep on ep.id = d.endpoint_id and ep.enabled
+  where d.status = 'pending' and d.next_attempt_at <= now()
+  order by d.next_attempt_at
+  limit $1::int
+  for update of d skip locked
+), abandoned as (
+  update outbound_attempts a set status = 'abandoned', finished_at = now(), error = 'The delivery worker stopped before the endpoint answered'
+  from due where a.event_id = due.event_id and a.endpoint_id = due.endpoint_id and a.status = 'in_flight'
+), leased as (
+  update outbound_deliveries d set attempts = d.attempts + 1, next_attempt_at = now() + $2::int * interval '1 second', updated_at = now()
+  from due where d.event_id = due.event_id and d.endpoint_id = due.endpoint_id
+  returning d.event_id, d.endpoint_id, d.attempts, d.retry_step
+), opened as (
+  insert into outbound_attempts (event_id, endpoint_id, number, url)
+  select l.event_id, l.endpoint_id, l.attempts, ep.url from leased l join merchant_webhook_endpoints ep on ep.id = l.endpoint_id
+)
+select json_build_object(
+  'eventId', l.event_id, 'endpointId', l.endpoint_id, 'number', l.attempts, 'retryStep', l.retry_step, 'url', ep.url, 'mode', ep.mode,
+  'payload', ev.payload, 'secretSealed', ep.secret_sealed,
+  'previousSecretSealed', case when ep.previous_secret_expires_at > now() then ep.previous_secret_sealed end
+)
+from leased l
+join merchant_webhook_endpoints ep on ep.id = l.endpoint_id
+join merchant_events ev on ev.id = l.event_id`;
+
+export function claimDueDeliveries(db: Db, params: { limit: number; leaseSeconds: number }): Promise<ClaimedDelivery[]> {
+  return preparedValues<ClaimedDelivery>(db, 'claim_outbound_deliveries', CLAIM, [params.limit, params.leaseSeconds]);
+}
+
+export interface AttemptResult {
+  succeeded: boolean;
+  requestHeaders: Record<string, string>;
+  responseStatus: number | null;
+  responseBody: string | null;
+  durationMs: number;
+  error: string | null;
+  /** null: the schedule is used up (or it succeeded). */
+  nextAttemptAt: Date | null;
+  /** 410 Gone: the endpoint is disabled at once. */
+  gone: boolean;
+}
+
+/**
+ * Closes an in-flight attempt with what happened, moves its delivery on (succeeded, retried at
+ * `nextAttemptAt`, or failed), and keeps the endpoint's health: a success clears `failing_since`,
+ * a failure starts it, 410 or failing longer than `disableAfterSeconds` disables the endpoint.
+ * Nothing happens if the attempt is no longer in flight (its lease ran out and it was abandoned).
+ */
+const COMPLETE = `
+with attempt as (
+  update outbound_attempts set status = $4::text::outbound_attempt_status, request_headers = $5::text::jsonb, response_status = $6::int,
+    response_body = $7::text, duration_ms = $8::int, error = $9::text, finished_at = now()
+  where event_id = $1::text and endpoint_id = $2::text and number = $3::int and status = 'in_flight'
+  returning event_id
+), delivery as (
+  update outbound_deliveries d set
+    status = case when $10::boolean then 'succeeded' when $11::timestamptz is null then 'failed' else 'pending' end::outbound_delivery_status,
+    retry_step = case when $10::boolean then d.retry_step else d.retry_step + 1 end,
+    next_attempt_at = case when $10::boolean then null else $11::timestamptz end,
+    last_response_status = $6::int, last_error = $9::text, updated_at = now()
+  from attempt where d.event_id = $1::text and d.endpoint_id = $2::text and d.attempts = $3::int
+  returning d.endpoint_id
+), endpoint as (
+  update merchant_webhook_endpoints ep set
+    failing_since = case when $10::boolean then null else coalesce(ep.failing_since, now()) end,
+    enabled = ep.enabled and not ($12::boolean or (not $10::boolean and coalesce(ep.failing_since <= now() - $13::int * interval '1 second', false))),
+    disabled_reason = case
+      when not ep.enabled then ep.disabled_reason
+      when $12::boolean then 'gone'
+      when not $10::boolean and coalesce(ep.failing_since <= now() - $13::int * interval '1 second', false) then 'failing'
+    end::endpoint_disabled_reason,
+    disabled_at = case
+      when not ep.enabled then ep.disabled_at
+      when $12::boolean or (not $10::boolean and coalesce(ep.failing_since <= now() - $13::int * interval '1 second', false)) then now()
+    end,
+    updated_at = now()
+  from delivery where ep.id = delivery.endpoint_id
+  returning ep.enabled
+)
+select json_build_object('recorded', exists (select from attempt), 'endpointEnabled', (select enabled from endpoint))`;
+
+export async function completeAttempt(
+  db: Db,
+  attempt: Pick<ClaimedDelivery, 'eventId' | 'endpointId' | 'number'>,
+  result: AttemptResult,
+  settings: { disableAfterSeconds: number },
+): Promise<{ recorded: boolean; endpointEnabled: boolean | null }> {
+  const [row] = await preparedValues<{ recorded: boolean; endpointEnabled: boolean | null }>(db, 'complete_outbound_attempt', COMPLETE, [
+    attempt.eventId,
+    attempt.endpointId,
+    attempt.number,
+    result.succeeded ? 'succeeded' : 'failed',
+    JSON.stringify(result.requestHeaders),
+    result.responseStatus,
+    result.responseBody,
+    result.durationMs,
+    result.error,
+    result.succeeded,
+    result.nextAttemptAt?.toISOString() ?? null,
+    result.gone,
+    settings.disableAfterSeconds,
+  ]);
+  return row!;
+}
+
+/**
+ * Queues `eventId` for the endpoint again now, on a fresh schedule (Resend); also for an event the
+ * endpoint never had. False when an attempt is in flight (it is being delivered already).
+ */
+export async function resendDelivery(db: Db, params: { appId: string; endpointId: string; eventId: string }): Promise<boolean> {
+  const rows = await preparedValues<number>(
+    db,
+    'resend_outbound_delivery',
+    `insert into outbound_deliveries (event_id, endpoint_id, app_id, event_type, next_attempt_at)
+     select ev.id, ep.id, ep.app_id, ev.type, now() from merchant_events ev
+     join merchant_webhook_endpoints ep on ep.id = $2::text and ep.app_id = ev.app_id and ep.mode = ev.mode
+     where ev.id = $3::text and ev.app_id = $1::uuid
+     on conflict (event_id, endpoint_id) do update set status = 'pending', retry_step = 0, next_attempt_at = now(), updated_at = now()
+     where not exists (
+       select from outbound_attempts a where a.event_id = excluded.event_id and a.endpoint_id = excluded.endpoint_id and a.status = 'in_flight'
+     )
+     returning 1`,
+    [params.appId, params.endpointId, params.eventId],
+  );
+  return rows.length > 0;
+}
+
+/** Queues again every delivery to the endpoint that failed for good, of events since `since` (Recover). */
+export async function recoverFailedDeliveries(db: Db, params: { endpointId: string; since: Date }): Promise<number> {
+  const rows = await db
+    .update(outboundDeliveries)
+    .set({ status: 'pending', retryStep: 0, nextAttemptAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(outboundDeliveries.endpointId, params.endpointId), eq(outboundDeliveries.status, 'failed'), sql`${outboundDeliveries.createdAt} >= ${params.since.toISOString()}::timestamptz`))
+    .returning({ eventId: outboundDeliveries.eventId });
+  return rows.length;
+}
+
+export type DeliveryRow = {
+  eventId: string;
+  eventType: MerchantEventType;
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: number;
+  nextAttemptAt: Date | null;
+  lastResponseStatus: number | null;
+  lastError: string | null;
+  createdAt: Date;
+};
+
+/** An endpoint's deliveries, newest first, keyset on (created_at, event_id). */
+export async function listEndpointDeliveries(
+  db: Db,
+  params: { endpointId: string; status?: DeliveryRow['status']; eventType?: MerchantEventType; before?: { createdAt: Date; eventId: string }; limit: number },
+): Promise<DeliveryRow[]> {
+  const d = outboundDeliveries;
+  return db
+    .select({
+      eventId: d.eventId,
+      eventType: d.eventType,
+      status: d.status,
+      attempts: d.attempts,
+      nextAttemptAt: d.nextAttemptAt,
+      lastResponseStatus: d.lastResponseStatus,
+      lastError: d.lastError,
+      createdAt: d.createdAt,
+    })
+    .from(d)
+    .where(
+      and(
+        eq(d.endpointId, params.endpointId),
+        params.status ? eq(d.status, params.status) : undefined,
+        params.eventType ? eq(d.eventType, params.eventType) : undefined,
+        params.before
+          ? or(lt(d.createdAt, params.before.createdAt), and(eq(d.createdAt, params.before.createdAt), lt(d.eventId, params.before.eventId)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(d.createdAt), desc(d.eventId))
+    .limit(params.limit);
+}
+
+/** One delivery with its event's body and every attempt, newest first; null when not the endpoint's. */
+export async function getDelivery(db: Db, params: { endpointId: string; eventId: string }) {
+  const [delivery] = await db
+    .select({ delivery: outboundDeliveries, payload: merchantEvents.payload })
+    .from(outboundDeliveries)
+    .innerJoin(merchantEvents, eq(merchantEvents.id, outboundDeliveries.eventId))
+    .where(and(eq(outboundDeliveries.endpointId, params.endpointId), eq(outboundDeliveries.eventId, params.eventId)));
+  if (!delivery) return null;
+  const attempts: OutboundAttempt[] = await db
+    .select()
+    .from(outboundAttempts)
+    .where(and(eq(outboundAttempts.endpointId, params.endpointId), eq(outboundAttempts.eventId, params.eventId)))
+    .orderBy(desc(outboundAttempts.number));
+  return { ...delivery.delivery, payload: delivery.payload, attempts };
+}
+
+/** Whether `eventId` is the app's, in `mode`. */
+export async function eventExists(db: Db, params: { appId: string; eventId: string; mode: 'test' | 'live' }): Promise<boolean> {
+  const rows = await db
+    .select({ id: merchantEvents.id })
+    .from(merchantEvents)
+    .where(and(eq(merchantEvents.appId, params.appId), eq(merchantEvents.id, params.eventId), eq(merchantEvents.mode, params.mode)));
+  return rows.length > 0;
+}
