@@ -60,6 +60,10 @@ export default defineConfig({
         SANDBOX_URL: `http://localhost:${sandboxPort}`,
         AUTH_SECRET: 'e2e-auth-secret-0123456789abcdefghijklmnop',
         ENCRYPTION_KEYS: 'e2e:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
+        // Receivers in the tests listen on localhost; retries compressed to seconds.
+        ALLOW_PRIVATE_WEBHOOK_URLS: 'true',
+        OUTBOUND_WEBHOOK_SCHEDULE: '1,2,2,2',
+        OUTBOUND_WEBHOOK_POLL_MS: '250',
       },
       reuseExistingServer: false,
       timeout: 120_000,
