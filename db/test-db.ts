@@ -7,7 +7,7 @@ import { type Database, openPglite, openPostgres } from './client';
  * A fresh, migrated database for one test file: PGlite in memory, or, with TEST_DATABASE_URL,
  * a new PostgreSQL database that is dropped on close.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
   if (!env.TEST_DATABASE_URL) return openPglite('memory://');
   const { default: postgres } = await import('postgres');
   const admin = postgres(env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
@@ -19,6 +19,8 @@ export async function openTestDatabase(): Promise<Database> {
   return {
     ...database,
     kind: 'postgres',
+    /** For a second client of the same database (several instances). */
+    url: url.toString(),
     async close() {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
