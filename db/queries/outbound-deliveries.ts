@@ -218,7 +218,7 @@ export async function getDelivery(db: Db, params: { endpointId: string; eventId:
     .from(outboundAttempts)
     .where(and(eq(outboundAttempts.endpointId, params.endpointId), eq(outboundAttempts.eventId, params.eventId)))
     .orderBy(desc(outboundAttempts.number));
-  return { ...delivery.delivery, payload: delivery.payload, attempts };
+  return { ...delivery.delivery, payload: delivery.payload, attemptLog: attempts };
 }
 
 /** Whether `eventId` is the app's, in `mode`. */
