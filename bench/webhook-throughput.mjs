@@ -9,7 +9,10 @@
 //   BENCH_PORT (default 3230; the App Router floor uses BENCH_PORT + 1, the bare floor + 2),
 //   BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
 //   BENCH_SECONDS (per step, default 8), BENCH_RATES (default 200,500,max), BENCH_ROUNDS (default 1:
-//   each round measures every server once more), BENCH_ONLY (comma-separated: route, app-router, node),
+//   each round measures every server once more), BENCH_ONLY (comma-separated: route, outbox,
+//   app-router, node; `outbox` is the same build on an app with a merchant endpoint wanting every
+//   event, so each applied delivery also writes its events and the worker delivers them to a
+//   receiver in this process: the outbox's cost is route vs outbox in the same round),
 //   BENCH_BASELINE_DIR (another checkout with its own production build, e.g. main's: its route is
 //   measured beside this one on BENCH_BASELINE_PORT (default BENCH_PORT + 3), for before/after
 //   figures from the same run),
@@ -31,6 +34,7 @@ const NEXT_BIN = 'node_modules/next/dist/bin/next';
 const BASELINE_DIR = process.env.BENCH_BASELINE_DIR;
 const SERVERS = {
   route: 'KS Pay route (verify, store, apply)',
+  outbox: 'KS Pay route, app with a merchant endpoint (outbox + delivery)',
   ...(BASELINE_DIR && { baseline: `KS Pay route in ${BASELINE_DIR} (before)` }),
   'app-router': 'minimal App Router route (floor)',
   node: 'bare Node http + postgres.js (floor)',
@@ -110,6 +114,19 @@ async function main() {
         const [{ copies }] = await sql`select count(*)::int - count(distinct body_sha256)::int as copies from webhook_events`;
         console.log(copies === 0 ? '\nEvery webhook_events row holds its own body: each delivery stored once.' : `\n!! ${copies} webhook_events rows share a body: stored more than once`);
       }
+      if (only.includes('outbox')) {
+        // Let the worker finish what it still has queued.
+        for (let i = 0; i < 60; i++) {
+          const [{ pending }] = await sql`select count(*)::int as pending from outbound_deliveries where status = 'pending'`;
+          if (pending === 0) break;
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+        const [o] = await sql`select (select count(*)::int from merchant_events) as events,
+          (select count(*)::int from outbound_deliveries where status = 'succeeded') as delivered,
+          (select count(*)::int from outbound_deliveries where status <> 'succeeded') as undelivered,
+          (select count(*)::int from outbound_attempts) as attempts`;
+        console.log(`Outbox: ${o.events} events, ${o.delivered} delivered, ${o.undelivered} not (yet), ${o.attempts} attempts.`);
+      }
     } finally {
       await sql.end();
     }
@@ -127,22 +144,32 @@ async function startServer(name, { port, sql, databaseUrl, perServer, children }
   const floorSecret = randomBytes(24).toString('base64url');
   const floorEnv = { ...process.env, FLOOR_SECRET: floorSecret, DATABASE_URL: databaseUrl };
   const started = { next: 0, done: [] };
-  if (name === 'route' || name === 'baseline') {
+  if (name === 'route' || name === 'baseline' || name === 'outbox') {
     // The baseline: another checkout's production build (BENCH_BASELINE_DIR), same database.
-    const appPort = name === 'route' ? port : Number(process.env.BENCH_BASELINE_PORT ?? port + 3);
+    // The outbox server is this build again, on an app whose endpoint wants every event.
+    const appPort = name === 'route' ? port : name === 'outbox' ? port + 4 : Number(process.env.BENCH_BASELINE_PORT ?? port + 3);
     const encryptionKeys = `bench:${randomBytes(32).toString('base64')}`;
     const child = spawn(
       process.execPath,
       [...nodeArgs(), '--import', './scripts/stamp-socket-address.mjs', NEXT_BIN, 'start', '-p', String(appPort)],
       {
         cwd: name === 'route' ? process.cwd() : BASELINE_DIR,
-        env: { ...process.env, PGAPPNAME: `bench_${name}`, DATABASE_URL: databaseUrl, GATEWAYS: 'sandbox', AUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopq', ENCRYPTION_KEYS: encryptionKeys },
+        env: {
+          ...process.env,
+          PGAPPNAME: `bench_${name}`,
+          DATABASE_URL: databaseUrl,
+          GATEWAYS: 'sandbox',
+          AUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopq',
+          ENCRYPTION_KEYS: encryptionKeys,
+          ALLOW_PRIVATE_WEBHOOK_URLS: 'true',
+        },
         stdio: ['ignore', 'ignore', 'inherit'],
       },
     );
     children.push(child);
     await waitFor(`http://localhost:${appPort}/api/health`, child);
     const seed = await seedApp(sql, encryptionKeys, perServer);
+    if (name === 'outbox') await seedMerchantEndpoint(sql, encryptionKeys, seed.appId);
     const url = `http://localhost:${appPort}/api/webhooks/razorpay/${seed.endpointId}`;
     return { ...started, child, appName: `bench_${name}`, target: { url, secret: seed.secret, orderPrefix: seed.orderPrefix }, countRows: () => outcomeCounts(sql, seed.appId) };
   }
@@ -238,6 +265,24 @@ async function seedApp(sql, encryptionKeys, count) {
       from generate_series(0, ${count - 1}) as i`;
     return { appId: app.id, endpointId, secret, orderPrefix };
   });
+}
+
+let receiver;
+/** A receiver in this process (answers 200) and an endpoint of `appId` wanting every event. */
+async function seedMerchantEndpoint(sql, encryptionKeys, appId) {
+  receiver ??= await new Promise((resolve) => {
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.end('ok'));
+    });
+    server.listen(0, '127.0.0.1', () => resolve(server));
+    server.unref();
+  });
+  const { parseKeyRing, seal } = await import('../lib/crypto/secret-box.ts');
+  const secret = `whsec_${randomBytes(32).toString('base64')}`;
+  const events = ['order.paid', 'order.failed', 'order.refunded', 'order.partially_refunded', 'payment.captured', 'payment.failed', 'refund.processed'];
+  await sql`insert into merchant_webhook_endpoints (id, app_id, mode, url, events, secret_sealed)
+    values (${`we_${randomBase62(24)}`}, ${appId}, 'test', ${`http://127.0.0.1:${receiver.address().port}/hook`}, ${events}::merchant_event_type[], ${seal(parseKeyRing(encryptionKeys), secret)})`;
 }
 
 async function outcomeCounts(sql, appId) {

@@ -84,13 +84,17 @@ export function postEvent(url: string, body: string, headers: Record<string, str
           const status = response.statusCode ?? 0;
           const retryAfterSeconds = status === 429 || status === 503 ? parseRetryAfter(response.headers['retry-after']) : undefined;
           resolve({ status, body: Buffer.concat(chunks).subarray(0, RESPONSE_BODY_LIMIT).toString('utf8'), retryAfterSeconds, durationMs: elapsed() });
-          response.destroy();
         };
         response.on('data', (chunk: Buffer) => {
           chunks.push(chunk);
           size += chunk.length;
-          if (size >= RESPONSE_BODY_LIMIT) finish();
+          // The rest is not read: a body without end cannot hold the attempt (the socket goes).
+          if (size >= RESPONSE_BODY_LIMIT) {
+            finish();
+            response.destroy();
+          }
         });
+        // A complete answer leaves the kept-alive socket for the next attempt.
         response.on('end', finish);
         response.on('error', finish);
       },
