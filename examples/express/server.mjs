@@ -1,8 +1,9 @@
 // A shop's backend on Express: it sells one thing, takes the payment through KS Pay's hosted
-// checkout, shows the result KS Pay recorded from the gateway's webhook, and hears about every
-// change from KS Pay's own signed webhooks.
+// checkout, shows the result KS Pay recorded from the gateway's webhook, and hears every change
+// from KS Pay's own signed webhooks (webhooks.mjs).
 import express from 'express';
-import { KsPay, KsPayError, KsPayWebhookVerificationError } from 'kspay';
+import { KsPay, KsPayError } from 'kspay';
+import { kspayWebhooks } from './webhooks.mjs';
 
 const port = Number(process.env.PORT ?? 4242);
 const shopUrl = process.env.SHOP_URL ?? `http://localhost:${port}`;
@@ -11,11 +12,9 @@ const kspay = new KsPay({
   baseUrl: process.env.KSPAY_URL ?? 'http://localhost:3000',
 });
 
-const webhookSecret = process.env.KSPAY_WEBHOOK_SECRET; // whsec_…, shown when you add the endpoint
-if (!webhookSecret) console.warn('KSPAY_WEBHOOK_SECRET is not set: POST /webhooks/kspay will refuse every delivery');
-
 const app = express();
-// Form posts only. No app-wide express.json(): it would consume the webhook's raw body (below).
+// First, before any body parser: the webhook route needs the request body exactly as sent.
+app.use(kspayWebhooks(kspay, process.env.KSPAY_WEBHOOK_SECRET));
 app.use(express.urlencoded({ extended: false }));
 
 const page = (title, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -61,37 +60,5 @@ app.get('/thank-you', async (req, res) => {
     res.status(404).send(page('Unknown order', `<h1>We could not find that order</h1><a href="/">Back to the shop</a>`));
   }
 });
-
-// Ids of the webhooks already handled. A real server keeps them in its database (a unique column,
-// written with the event before answering), so a retry is recognised after a restart too.
-const handledWebhooks = new Set();
-
-// KS Pay's webhooks (Settings → Webhooks to your server). The signature covers the exact bytes KS Pay
-// sent, so this route reads the raw body: a JSON parser would hand over an object, and JSON.stringify
-// of it is not byte for byte what was signed.
-app.post('/webhooks/kspay', express.raw({ type: 'application/json' }), (req, res) => {
-  let event;
-  try {
-    event = kspay.webhooks.verify(req.body, req.headers, webhookSecret);
-  } catch (error) {
-    if (!(error instanceof KsPayWebhookVerificationError)) throw error;
-    console.warn('KS Pay webhook refused', { code: error.code });
-    return res.status(400).json({ error: error.code });
-  }
-  const id = req.get('webhook-id'); // the event's id, the same on every retry
-  if (handledWebhooks.has(id)) return res.json({ received: true }); // a retry or a replay: done already
-  handledWebhooks.add(id);
-  // Answer at once, then work: KS Pay waits 15 s for an answer and retries a slow one.
-  res.json({ received: true });
-  setImmediate(() => handleEvent(event));
-});
-
-// data.object is the order for order.*, the payment for payment.*, the refund for refund.processed.
-function handleEvent(event) {
-  if (event.type === 'order.paid') {
-    // Fulfil here: send the invoice, ship the tea. The order's status is PAID.
-  }
-  console.log(JSON.stringify({ event: 'kspay_webhook_handled', id: event.id, type: event.type, object: event.data.object.id }));
-}
 
 app.listen(port, () => console.log(`shop listening on ${shopUrl}`));

@@ -124,8 +124,10 @@ function v1Signatures(header: string): Buffer[] {
   return header
     .split(/\s+/)
     .map((entry) => entry.replace(/,$/, '')) // "v1,a, v1,b": two signature headers, joined
-    .filter((entry) => entry.startsWith('v1,'))
-    .map((entry) => Buffer.from(entry.slice(3)));
+    .flatMap((entry) => {
+      const comma = entry.indexOf(',');
+      return comma > 0 && entry.slice(0, comma) === 'v1' ? [Buffer.from(entry.slice(comma + 1))] : [];
+    });
 }
 
 function parseEvent(body: Uint8Array): WebhookEvent {
