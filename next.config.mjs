@@ -4,7 +4,14 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
   // The integration guide shows the example files as they are (lib/docs/example-source.ts).
-  outputFileTracingIncludes: { '/docs/npm-integration': ['./examples/express/server.mjs', './examples/nextjs/app/api/checkout/route.ts'] },
+  outputFileTracingIncludes: {
+    '/docs/npm-integration': [
+      './examples/express/server.mjs',
+      './examples/express/webhooks.mjs',
+      './examples/nextjs/app/api/checkout/route.ts',
+      './examples/nextjs/app/api/webhooks/kspay/route.ts',
+    ],
+  },
   async headers() {
     return [
       {

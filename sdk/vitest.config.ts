@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { environment: 'node', include: ['test/**/*.test.ts'], testTimeout: 60_000 },
+  test: { environment: 'node', include: ['test/**/*.test.ts'], globalSetup: ['test/pack-once.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
 });

@@ -1,7 +1,9 @@
 // A shop's backend on Express: it sells one thing, takes the payment through KS Pay's hosted
-// checkout, and shows the result KS Pay recorded from the gateway's webhook.
+// checkout, shows the result KS Pay recorded from the gateway's webhook, and hears every change
+// from KS Pay's own signed webhooks (webhooks.mjs).
 import express from 'express';
 import { KsPay, KsPayError } from 'kspay';
+import { kspayWebhooks } from './webhooks.mjs';
 
 const port = Number(process.env.PORT ?? 4242);
 const shopUrl = process.env.SHOP_URL ?? `http://localhost:${port}`;
@@ -11,6 +13,8 @@ const kspay = new KsPay({
 });
 
 const app = express();
+// First, before any body parser: the webhook route needs the request body exactly as sent.
+app.use(kspayWebhooks(kspay, process.env.KSPAY_WEBHOOK_SECRET));
 app.use(express.urlencoded({ extended: false }));
 
 const page = (title, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">

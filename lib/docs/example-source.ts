@@ -6,6 +6,8 @@ import path from 'node:path';
 export const EXAMPLES = {
   express: 'examples/express/server.mjs',
   nextjs: 'examples/nextjs/app/api/checkout/route.ts',
+  expressWebhooks: 'examples/express/webhooks.mjs',
+  nextjsWebhooks: 'examples/nextjs/app/api/webhooks/kspay/route.ts',
 } as const;
 
 export function readExample(name: keyof typeof EXAMPLES): Promise<string> {

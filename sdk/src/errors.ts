@@ -91,3 +91,20 @@ function parseErrorBody(body: unknown): { error?: Partial<ApiErrorBody>; request
   };
   return { error: { type: pick('type'), code: pick('code'), message: pick('message'), param: pick('param') }, requestId };
 }
+
+export type WebhookVerificationErrorCode =
+  | 'invalid_secret'
+  | 'invalid_body'
+  | 'missing_header'
+  | 'invalid_timestamp'
+  | 'timestamp_out_of_range'
+  | 'no_matching_signature';
+
+/** A webhook that is not provably from KS Pay, or a receiver set up wrongly. Answer 400 and do nothing. */
+export class KsPayWebhookVerificationError extends KsPayError {
+  declare readonly code: WebhookVerificationErrorCode;
+
+  constructor(code: WebhookVerificationErrorCode, message: string) {
+    super({ type: 'webhook_verification_error', code, message });
+  }
+}

@@ -1,10 +1,13 @@
 import { type ClientOptions, HttpClient } from './http.js';
 import { Orders, Payments } from './resources.js';
+import { Webhooks } from './webhooks.js';
 
 /** The KS Pay API from your server: `new KsPay({ secretKey: process.env.KSPAY_SECRET_KEY })`. */
 export class KsPay {
   readonly orders: Orders;
   readonly payments: Payments;
+  /** `kspay.webhooks.verify(rawBody, headers, secret)`: KS Pay's signed deliveries to your server. */
+  readonly webhooks = new Webhooks();
 
   constructor(options: ClientOptions) {
     const http = new HttpClient(options);
@@ -19,3 +22,4 @@ export { ListPromise } from './list.js';
 export * from './errors.js';
 export type * from './types.js';
 export { VERSION } from './version.js';
+export { verifyWebhook, type WebhookHeaders, type WebhookVerifyOptions, Webhooks } from './webhooks.js';

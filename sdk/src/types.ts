@@ -74,3 +74,38 @@ export type PaymentVerification = {
   verified: boolean;
   order: Order;
 };
+
+export type RefundStatus = 'PENDING' | 'PROCESSED' | 'FAILED';
+export type Refund = {
+  id: string;
+  object: 'refund';
+  payment_id: string;
+  order_id: string;
+  amount: number;
+  currency: string;
+  status: RefundStatus;
+};
+
+type Envelope<Type extends string, Data> = {
+  /** `evt_…`, the same as the `webhook-id` header and on every retry: your idempotency key. */
+  id: string;
+  type: Type;
+  /** Unix seconds: when the change happened at KS Pay (not when this delivery was sent). */
+  created: number;
+  mode: Mode;
+  data: { object: Data };
+};
+
+/** What KS Pay sends your server, discriminated on `type`: `switch (event.type)` narrows `data.object`. */
+export type WebhookEvent =
+  | Envelope<'order.paid', Order>
+  | Envelope<'order.failed', Order>
+  | Envelope<'order.refunded', Order>
+  | Envelope<'order.partially_refunded', Order>
+  | Envelope<'payment.captured', Payment>
+  | Envelope<'payment.failed', Payment>
+  | Envelope<'refund.processed', Refund>;
+
+export type WebhookEventType = WebhookEvent['type'];
+/** One kind of event: `WebhookEventOf<'order.paid'>`. */
+export type WebhookEventOf<Type extends WebhookEventType> = Extract<WebhookEvent, { type: Type }>;

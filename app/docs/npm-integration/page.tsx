@@ -6,11 +6,12 @@ import { ConfirmSection } from '@/components/docs/npm-integration/confirm-sectio
 import { GoLiveSection } from '@/components/docs/npm-integration/go-live-section';
 import { OrderSection } from '@/components/docs/npm-integration/order-section';
 import { OverviewSection } from '@/components/docs/npm-integration/overview-section';
+import { WebhooksSection } from '@/components/docs/npm-integration/webhooks-section';
 import { readExample } from '@/lib/docs/example-source';
 
 export const metadata: Metadata = {
   title: 'NPM Integration',
-  description: 'Create orders with your Secret API Key, open the gateway checkout, and confirm payments from webhooks.',
+  description: 'Create orders with your Secret API Key, open the gateway checkout, confirm payments from webhooks, and receive KS Pay’s signed webhooks on your server.',
 };
 
 const toc: TocEntry[] = [
@@ -21,6 +22,9 @@ const toc: TocEntry[] = [
   { id: 'checkout', title: '2. Send the customer to checkout' },
   { id: 'confirm', title: '3. Confirm the payment' },
   { id: 'statuses', title: 'Order statuses' },
+  { id: 'webhooks-to-your-server', title: '4. Webhooks to your server' },
+  { id: 'webhook-raw-body', title: 'Read the raw body' },
+  { id: 'webhook-retries', title: 'Retries' },
   { id: 'test-and-live', title: 'Test and live keys' },
   { id: 'go-live', title: 'Go-live checklist' },
   { id: 'troubleshooting', title: 'Troubleshooting' },
@@ -39,6 +43,7 @@ export default async function NpmIntegrationPage() {
       <OrderSection expressExample={await readExample('express')} nextExample={await readExample('nextjs')} />
       <CheckoutSection />
       <ConfirmSection />
+      <WebhooksSection expressExample={await readExample('expressWebhooks')} nextExample={await readExample('nextjsWebhooks')} />
       <GoLiveSection />
     </DocsShell>
   );

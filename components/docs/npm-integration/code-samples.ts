@@ -75,3 +75,45 @@ export const envSample = `# .env on your server, never committed, never bundled 
 KSPAY_SECRET_KEY=sk_test_…
 KSPAY_PUBLIC_KEY=pk_test_…
 RAZORPAY_KEY_SECRET=…   # only if you verify Razorpay's checkout signature yourself`;
+
+export const webhookEventSample = `{
+  "id": "evt_3Jq8ZkR2mW7xTa9B",
+  "type": "order.paid",
+  "created": 1796119200,
+  "mode": "test",
+  "data": {
+    "object": {
+      "id": "ord_8fK2mQpZ3xLrT9aB",
+      "object": "order",
+      "status": "PAID",
+      "amount": 49900,
+      "amount_paid": 49900,
+      "currency": "INR",
+      "receipt": "tea-1001",
+      "…": "the rest of the order, as orders.retrieve returns it"
+    }
+  }
+}`;
+
+export const webhookRequestSample = `POST /webhooks/kspay HTTP/1.1
+Content-Type: application/json
+webhook-id: evt_3Jq8ZkR2mW7xTa9B
+webhook-timestamp: 1796119200
+webhook-signature: v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+
+{"id":"evt_3Jq8ZkR2mW7xTa9B","type":"order.paid",…}`;
+
+export const rawBodyMistakeSample = `// ✗ The JSON parser reads the body first: the route gets an object, and the signed bytes are gone.
+app.use(express.json());
+app.post('/webhooks/kspay', (req, res) => {
+  kspay.webhooks.verify(req.body, req.headers, secret); // throws invalid_body
+  // JSON.stringify(req.body) is only a guess at those bytes: it fails once spacing, an escape or a number differs.
+});
+
+// ✓ The webhook route reads the raw body, and is mounted before any app-wide JSON parser.
+app.post('/webhooks/kspay', express.raw({ type: 'application/json' }), handler);
+app.use(express.json());`;
+
+export const rotationSample = `// While you roll the new secret out to every server, accept both; drop the old one after the overlap.
+const secrets = [process.env.KSPAY_WEBHOOK_SECRET, process.env.KSPAY_WEBHOOK_SECRET_OLD].filter(Boolean);
+const event = kspay.webhooks.verify(req.body, req.headers, secrets);`;

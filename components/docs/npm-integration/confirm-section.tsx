@@ -27,9 +27,9 @@ export function ConfirmSection() {
           recognises repeats, and only ever moves an order forward, so a stale event cannot undo a newer one.
         </li>
         <li>
-          The order’s status at KS Pay is the one to trust: read it with <code>orders.retrieve</code> (or{' '}
-          <code>GET /api/v1/orders/:id</code>). KS Pay’s own signed notifications to your backend are the next step of
-          this guide’s roadmap.
+          The order’s status at KS Pay is the one to trust: KS Pay sends it to your server as a signed webhook (
+          <a href="#webhooks-to-your-server">step 4</a>), and you can read it any time with{' '}
+          <code>orders.retrieve</code> (or <code>GET /api/v1/orders/:id</code>).
         </li>
       </ul>
 

@@ -39,6 +39,11 @@ export function GoLiveSection() {
           <code>refund.processed</code>.
         </li>
         <li>
+          <strong>Add a live webhook endpoint</strong> in Settings → Webhooks to your server: an HTTPS URL on a public
+          address, its live <code>whsec_…</code> secret in your server’s environment (test and live endpoints have
+          different secrets).
+        </li>
+        <li>
           <strong>Remove console logs and exposed keys</strong> from your frontend: no secret key ever ships to a browser.
         </li>
         <li>
@@ -69,6 +74,11 @@ export function GoLiveSection() {
             'Browser says success, order says FAILED',
             'Trust the order status. The browser callback is only a hint; the webhook decides.',
           ],
+          [
+            'Your webhook says no_matching_signature',
+            'The route is not getting the raw body (a JSON parser runs first), or the secret is another endpoint’s or the other mode’s.',
+          ],
+          ['Your webhook says timestamp_out_of_range', 'Your server’s clock is off by more than 5 minutes: turn on NTP time sync.'],
           ['Payment stuck in PROCESSING', 'Usually a UPI payment awaiting approval. Wait for the webhook; do not charge again.'],
           ['Checkout does not open', 'Whitelist your domain in the gateway dashboard and check the browser console.'],
         ]}

@@ -34,7 +34,10 @@ export function OverviewSection() {
           The gateway calls KS Pay’s <strong>webhook</strong>. KS Pay verifies the signature and moves the order to its
           final status.
         </li>
-        <li>Your backend reads that status and fulfils the order. The browser’s word is never enough.</li>
+        <li>
+          KS Pay tells your backend with its own signed webhook, and your backend fulfils the order. The browser’s word
+          is never enough.
+        </li>
       </ol>
 
       <h2 id="keys">Your API keys</h2>
