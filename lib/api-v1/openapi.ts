@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { env } from '@/lib/env';
+import { ENDPOINT_ID } from '@/lib/outbound-webhooks/catalogue';
 import { apiSchemas, listOrdersSchema } from './schemas';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
@@ -27,7 +28,7 @@ const idempotentErrors = {
   '409': { description: 'A request with this Idempotency-Key is still running.', ...json('Error') },
   '422': { description: 'This Idempotency-Key was used with another request.', ...json('Error') },
 };
-const endpointIdPath = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^we_[0-9A-Za-z]{24}$' } };
+const endpointIdPath = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: ENDPOINT_ID.source } };
 const orderIdPath = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^ord_[0-9A-Za-z]{16}$' } };
 
 /** The OpenAPI 3.1 document of /api/v1, built from the zod schemas the routes validate with. */

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { orderInputSchema } from '@/lib/orders/order-input';
 import { endpointInputSchema } from '@/lib/outbound-webhooks/endpoint-input';
-import { SUBSCRIBABLE_EVENTS } from '@/lib/outbound-webhooks/catalogue';
+import { ENDPOINT_ID, SUBSCRIBABLE_EVENTS } from '@/lib/outbound-webhooks/catalogue';
 import { API_ORDER_STATUS, API_PAYMENT_STATUS } from './dto';
 
 // The merchant API's requests and answers: the routes validate with these, and
@@ -93,7 +93,7 @@ export const verificationSchema = z
 // The same rules as the Settings form's (lib/outbound-webhooks/endpoint-input.ts).
 export const createWebhookEndpointSchema = endpointInputSchema.register(apiSchemas, { id: 'CreateWebhookEndpoint' });
 
-export const webhookEndpointIdParam = z.string().regex(/^we_[0-9A-Za-z]{24}$/, 'must be a webhook endpoint id (we_…)');
+export const webhookEndpointIdParam = z.string().regex(ENDPOINT_ID, 'must be a webhook endpoint id (we_…)');
 
 export const webhookEndpointSchema = z
   .object({

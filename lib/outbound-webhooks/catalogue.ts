@@ -25,10 +25,12 @@ export const EVENT_DESCRIPTIONS: Record<MerchantEventType, string> = {
   'webhook.test': 'Sent from the dashboard to check the endpoint.',
 };
 
+export const EVENT_ID = /^evt_[0-9A-Za-z]{24}$/;
+export const ENDPOINT_ID = /^we_[0-9A-Za-z]{24}$/;
 export const newEventId = () => `evt_${randomBase62(24)}`;
-export const isEventId = (value: string) => /^evt_[0-9A-Za-z]{24}$/.test(value);
+export const isEventId = (value: string) => EVENT_ID.test(value);
 export const newEndpointId = () => `we_${randomBase62(24)}`;
-export const isEndpointId = (value: string) => /^we_[0-9A-Za-z]{24}$/.test(value);
+export const isEndpointId = (value: string) => ENDPOINT_ID.test(value);
 
 /** An event as stored in the outbox: the envelope's text is the body of every attempt. */
 export interface OutboxEvent {
