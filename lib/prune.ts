@@ -1,16 +1,21 @@
 import type { Db } from '@/db';
 import { pruneRateWindows } from '@/db/queries/api-rate-windows';
 import { pruneIdempotencyKeys } from '@/db/queries/idempotency-keys';
+import { pruneMerchantEvents } from '@/db/queries/outbound-deliveries';
 import { pruneSignInRecords } from '@/lib/auth/prune';
 import { log } from '@/lib/log';
 
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
-/** Rows past their use: sign-in attempts and sessions, idempotency keys past 24 h, old rate windows. */
+/**
+ * Rows past their use: sign-in attempts and sessions, idempotency keys past 24 h, old rate windows,
+ * merchant events (and their delivery log) after 90 days once delivered or given up.
+ */
 export async function pruneExpiredRecords(db: Db) {
   await pruneSignInRecords(db);
   await pruneIdempotencyKeys(db);
   await pruneRateWindows(db);
+  await pruneMerchantEvents(db);
 }
 
 /**

@@ -229,3 +229,16 @@ export async function eventExists(db: Db, params: { appId: string; eventId: stri
     .where(and(eq(merchantEvents.appId, params.appId), eq(merchantEvents.id, params.eventId), eq(merchantEvents.mode, params.mode)));
   return rows.length > 0;
 }
+
+/** Events (with their deliveries and attempts) kept this long once nothing is left to deliver. */
+export const EVENT_RETENTION_DAYS = 90;
+
+/** Deletes events older than the retention whose deliveries are all finished. */
+export async function pruneMerchantEvents(db: Db) {
+  await db.delete(merchantEvents).where(
+    and(
+      sql`${merchantEvents.createdAt} < now() - ${EVENT_RETENTION_DAYS} * interval '1 day'`,
+      sql`not exists (select from ${outboundDeliveries} where ${outboundDeliveries.eventId} = ${merchantEvents.id} and ${outboundDeliveries.status} = 'pending')`,
+    ),
+  );
+}

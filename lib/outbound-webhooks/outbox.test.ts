@@ -6,6 +6,7 @@ import type { Delivery } from '@/db/queries/apply-delivery';
 import { createApp, getApp } from '@/db/queries/apps';
 import { createMerchant } from '@/db/queries/merchants';
 import { getOrder, insertOrder } from '@/db/queries/orders';
+import { pruneMerchantEvents } from '@/db/queries/outbound-deliveries';
 import { merchantEvents, outboundDeliveries } from '@/db/schema';
 import { openTestDatabase } from '@/db/test-db';
 import { newOrderId } from '@/lib/ids';
@@ -122,5 +123,20 @@ describe('the outbox: events written with the change they tell of', () => {
     ).rejects.toThrow('rolled back');
     expect(await eventsOf(appId)).toEqual([]);
     expect((await getOrder(database.db, { appId, orderId: order.id }))!.status).toBe('created');
+  });
+});
+
+describe('retention', () => {
+  it('prunes events past 90 days once nothing is pending, with their deliveries', async () => {
+    const { appId, merchantId } = await newOrder();
+    const { endpoint } = await createEndpoint(database.db, { appId, mode: 'test' }, { url: 'http://localhost:9/h', events: ['*'] }, { merchantId });
+    expect(await apply(database.db, appId, 'captured', observed('captured'))).toBe('applied');
+    await database.db.update(merchantEvents).set({ createdAt: new Date(Date.now() - 91 * 24 * 3600_000) }).where(eq(merchantEvents.appId, appId));
+    await pruneMerchantEvents(database.db);
+    expect(await eventsOf(appId)).toHaveLength(2);
+    await database.db.update(outboundDeliveries).set({ status: 'succeeded' }).where(eq(outboundDeliveries.endpointId, endpoint.id));
+    await pruneMerchantEvents(database.db);
+    expect(await eventsOf(appId)).toEqual([]);
+    expect(await queuedOf(appId)).toEqual([]);
   });
 });
