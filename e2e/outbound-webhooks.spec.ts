@@ -227,7 +227,7 @@ test('Disable, Edit and Delete an endpoint from the list', async ({ page, mercha
   await dialog.getByRole('checkbox', { name: 'All events' }).check();
   await expect(dialog.getByRole('checkbox', { name: 'order.refunded' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Add endpoint' }).click();
-  await expect(dialog.getByText('Live endpoints must use https.')).toBeVisible();
+  await expect(dialog.getByText('Live endpoints must use https.', { exact: true })).toBeVisible();
   await dialog.getByLabel('Endpoint URL').fill('https://shop.example.com/hooks');
   await dialog.getByRole('button', { name: 'Add endpoint' }).click();
   await dialog.getByRole('button', { name: 'I’ve saved it' }).click();
