@@ -5,9 +5,9 @@ import type { EndpointDeliveryDto } from '@/lib/outbound-webhooks/delivery-log';
 import { DeliveryStatusBadge } from './delivery-status-badge';
 import { deliveryProgress } from './labels';
 
-type Props = { deliveries: EndpointDeliveryDto[]; onOpen: (eventId: string) => void };
+type Props = { deliveries: EndpointDeliveryDto[]; endpointEnabled: boolean; onOpen: (eventId: string) => void };
 
-export function DeliveriesTable({ deliveries, onOpen }: Props) {
+export function DeliveriesTable({ deliveries, endpointEnabled, onOpen }: Props) {
   return (
     <Table containerProps={{ tabIndex: 0, role: 'region', 'aria-label': 'Deliveries' }}>
       <TableHeader>
@@ -36,7 +36,7 @@ export function DeliveriesTable({ deliveries, onOpen }: Props) {
               <DeliveryStatusBadge status={d.status} />
             </TableCell>
             <TableCell className="text-right tabular-nums">{d.attempts}</TableCell>
-            <TableCell className="max-w-72 text-xs whitespace-normal break-words">{deliveryProgress(d)}</TableCell>
+            <TableCell className="max-w-72 text-xs whitespace-normal break-words">{deliveryProgress(d, endpointEnabled)}</TableCell>
             <TableCell className="text-right">
               <Button type="button" variant="outline" size="sm" onClick={() => onOpen(d.eventId)} aria-label={`Details of ${d.eventType} ${d.eventId}`}>
                 Details

@@ -81,9 +81,9 @@ function AttemptItem({ attempt }: { attempt: Attempt }) {
   );
 }
 
-type Props = { appId: string; endpointId: string; eventId: string | null; onClose: () => void; onResent: () => void };
+type Props = { appId: string; endpointId: string; endpointEnabled: boolean; eventId: string | null; onClose: () => void; onResent: () => void };
 
-export function DeliverySheet({ appId, endpointId, eventId, onClose, onResent }: Props) {
+export function DeliverySheet({ appId, endpointId, endpointEnabled, eventId, onClose, onResent }: Props) {
   const { data, error, isPending, refetch } = useEndpointDelivery(appId, endpointId, eventId);
   const { pending, run } = useStepAction();
   const resend = () =>
@@ -123,11 +123,16 @@ export function DeliverySheet({ appId, endpointId, eventId, onClose, onResent }:
                 <h3 id="delivery-attempts" className="font-semibold">
                   Attempts ({data.attempts})
                 </h3>
-                {data.status === 'pending' && data.nextAttemptAt && (
-                  <p className="text-sm text-muted-foreground">
-                    Next attempt due <time dateTime={data.nextAttemptAt}>{formatPreciseDateTime(new Date(data.nextAttemptAt))}</time>.
-                  </p>
-                )}
+                {data.status === 'pending' &&
+                  (!endpointEnabled ? (
+                    <p className="text-sm text-muted-foreground">The endpoint is disabled: the next attempt waits until you enable it.</p>
+                  ) : (
+                    data.nextAttemptAt && (
+                      <p className="text-sm text-muted-foreground">
+                        Next attempt due <time dateTime={data.nextAttemptAt}>{formatPreciseDateTime(new Date(data.nextAttemptAt))}</time>.
+                      </p>
+                    )
+                  ))}
                 {data.attemptLog.length === 0 ? (
                   <p className="text-sm text-muted-foreground">No attempt yet.</p>
                 ) : (

@@ -153,7 +153,7 @@ export function EndpointDetailView({ appId, initialQuery, initial, initialDelive
             {error ? `Could not refresh: ${error.message}` : isFetching ? 'Refreshing…' : 'Live: attempts appear as they happen.'}
           </p>
           {data.deliveries.length > 0 ? (
-            <DeliveriesTable deliveries={data.deliveries} onOpen={(eventId) => go({ ...query, delivery: eventId })} />
+            <DeliveriesTable deliveries={data.deliveries} endpointEnabled={endpoint.enabled} onOpen={(eventId) => go({ ...query, delivery: eventId })} />
           ) : (
             <div className="grid justify-items-center gap-2 rounded-md border border-dashed p-8 text-center text-sm text-muted-foreground">
               {filtered ? (
@@ -182,7 +182,7 @@ export function EndpointDetailView({ appId, initialQuery, initial, initialDelive
           </nav>
         </CardContent>
       </Card>
-      <DeliverySheet appId={appId} endpointId={endpoint.id} eventId={delivery} onClose={() => go(query)} onResent={refresh} />
+      <DeliverySheet appId={appId} endpointId={endpoint.id} endpointEnabled={endpoint.enabled} eventId={delivery} onClose={() => go(query)} onResent={refresh} />
     </div>
   );
 }

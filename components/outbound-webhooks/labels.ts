@@ -75,11 +75,18 @@ export function endpointStatus(endpoint: Health): { label: string; variant: Vari
   }
 }
 
-/** What a delivery's row says after its status: the next retry, or how the last attempt ended. */
-export function deliveryProgress(d: { status: DeliveryStatus; attempts: number; inFlight: boolean; nextAttemptAt: string | null; lastResponseStatus: number | null; lastError: string | null }) {
+/**
+ * What a delivery's row says after its status: the next retry, or how the last attempt ended. A
+ * disabled endpoint's pending deliveries wait for it to be enabled again.
+ */
+export function deliveryProgress(
+  d: { status: DeliveryStatus; attempts: number; inFlight: boolean; nextAttemptAt: string | null; lastResponseStatus: number | null; lastError: string | null },
+  endpointEnabled: boolean,
+) {
   if (d.inFlight) return 'Sending now…';
   const last = d.lastResponseStatus !== null ? `Last answer: ${d.lastResponseStatus}` : d.lastError ? `Last error: ${d.lastError}` : null;
   if (d.status === 'pending') {
+    if (!endpointEnabled) return `Waiting until the endpoint is enabled${last ? ` · ${last}` : ''}`;
     const next = d.nextAttemptAt ? `at ${formatPreciseDateTime(new Date(d.nextAttemptAt))}` : 'soon';
     return d.attempts === 0 ? `Queued: first attempt ${next}` : `Next retry ${next}${last ? ` · ${last}` : ''}`;
   }
