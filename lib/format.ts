@@ -7,6 +7,11 @@ const dateTime = new Intl.DateTimeFormat('en-IN', {
 /** Server-rendered times are shown in UTC, labelled, so server and browser agree. */
 export const formatDateTime = (date: Date) => `${dateTime.format(date)} UTC`;
 
+const preciseDateTime = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+
+/** The same to the second: for delivery attempts and retries, seconds apart. */
+export const formatPreciseDateTime = (date: Date) => `${preciseDateTime.format(date)} UTC`;
+
 const istDateTime = new Intl.DateTimeFormat('en-IN', {
   dateStyle: 'medium',
   timeStyle: 'medium',

@@ -73,4 +73,18 @@ describe('summarizeDetails', () => {
     expect(long.length).toBe(160);
     expect(long.endsWith('…')).toBe(true);
   });
+
+  it('summarises webhook endpoint entries by URL, endpoint, overlap and count', () => {
+    const endpointId = 'we_0123456789abcdefghijABCD';
+    expect(describeAction('webhook_endpoint.secret_revealed')).toBe('Webhook endpoint secret revealed');
+    expect(summarizeDetails('webhook_endpoint.created', { endpointId, mode: 'test', url: 'https://shop.example/hooks' })).toBe(
+      'https://shop.example/hooks · test mode',
+    );
+    expect(summarizeDetails('webhook_endpoint.secret_rotated', { endpointId, overlap: '7d' })).toBe(`endpoint ${endpointId} · previous secret kept for 7 days`);
+    expect(summarizeDetails('webhook_endpoint.secret_rotated', { endpointId, overlap: 'none' })).toBe(`endpoint ${endpointId} · previous secret stopped at once`);
+    expect(summarizeDetails('webhook_endpoint.recovered', { endpointId, since: '2026-01-02T03:04:00.000Z', count: 1 })).toMatch(
+      new RegExp(`^1 failed event queued again · since .*UTC · endpoint ${endpointId}$`),
+    );
+    expect(summarizeDetails('webhook_endpoint.recovered', { endpointId, since: 'nonsense', count: 0 })).toBe(`0 failed events queued again · endpoint ${endpointId}`);
+  });
 });

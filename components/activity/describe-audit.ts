@@ -1,3 +1,4 @@
+import { OVERLAP_LABELS as ENDPOINT_OVERLAP_LABELS } from '@/components/outbound-webhooks/labels';
 import { OVERLAP_LABELS, type Overlap } from '@/lib/api-keys/contract';
 import { formatDateTime } from '@/lib/format';
 
@@ -19,6 +20,14 @@ const ACTION_LABELS: Record<string, string> = {
   'api_key.revoked': 'Secret key revoked',
   'app.deleted': 'App deleted',
   'app.allowed_origins_changed': 'Allowed domains changed',
+  'webhook_endpoint.created': 'Webhook endpoint added',
+  'webhook_endpoint.updated': 'Webhook endpoint edited',
+  'webhook_endpoint.enabled': 'Webhook endpoint enabled',
+  'webhook_endpoint.disabled': 'Webhook endpoint disabled',
+  'webhook_endpoint.deleted': 'Webhook endpoint deleted',
+  'webhook_endpoint.secret_revealed': 'Webhook endpoint secret revealed',
+  'webhook_endpoint.secret_rotated': 'Webhook endpoint secret rotated',
+  'webhook_endpoint.recovered': 'Failed webhook events recovered',
 };
 
 const GATEWAY_NAMES: Record<string, string> = { razorpay: 'Razorpay', cashfree: 'Cashfree' };
@@ -52,6 +61,14 @@ function rolledSummary(details: Details) {
   return [text(details.displayPrefix) && `New ${details.displayPrefix}`, shortId(details.keyId), kept];
 }
 
+const endpointOf = (d: Details) => (text(d.endpointId) ? `endpoint ${text(d.endpointId)}` : undefined);
+
+function endpointRotatedSummary(d: Details) {
+  const overlap = text(d.overlap);
+  if (overlap === 'none') return [endpointOf(d), 'previous secret stopped at once'];
+  return [endpointOf(d), overlap && overlap in ENDPOINT_OVERLAP_LABELS ? `previous secret kept for ${ENDPOINT_OVERLAP_LABELS[overlap as keyof typeof ENDPOINT_OVERLAP_LABELS]}` : undefined];
+}
+
 const SUMMARIES: Record<string, (details: Details) => (string | undefined)[]> = {
   'credentials.submitted': (d) => [
     gatewayName(d.gateway),
@@ -75,6 +92,18 @@ const SUMMARIES: Record<string, (details: Details) => (string | undefined)[]> = 
   'api_key.rolled': rolledSummary,
   'api_key.revoked': (d) => [text(d.displayPrefix), shortId(d.keyId)],
   'app.allowed_origins_changed': (d) => [Array.isArray(d.origins) ? (d.origins.length ? d.origins.join(', ') : 'none') : undefined],
+  'webhook_endpoint.created': (d) => [text(d.url), text(d.mode) && `${d.mode} mode`],
+  'webhook_endpoint.updated': (d) => [text(d.url), endpointOf(d)],
+  'webhook_endpoint.enabled': (d) => [endpointOf(d)],
+  'webhook_endpoint.disabled': (d) => [endpointOf(d)],
+  'webhook_endpoint.deleted': (d) => [text(d.url), endpointOf(d)],
+  'webhook_endpoint.secret_revealed': (d) => [endpointOf(d)],
+  'webhook_endpoint.secret_rotated': endpointRotatedSummary,
+  'webhook_endpoint.recovered': (d) => [
+    count(d.count) !== undefined ? `${d.count} failed event${d.count === 1 ? '' : 's'} queued again` : undefined,
+    dateTime(d.since) && `since ${dateTime(d.since)}`,
+    endpointOf(d),
+  ],
 };
 
 function genericSummary(details: Details) {

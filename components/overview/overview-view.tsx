@@ -10,6 +10,7 @@ import type { OrderMode, OverviewDto } from '@/lib/overview/load-overview';
 import { dayLabel, MODE_LABELS, SUCCESS_RATE_DEFINITION } from './overview-labels';
 import { OverviewTotals } from './overview-totals';
 import { useOverview } from './use-overview';
+import { EndpointHealth } from './endpoint-health';
 import { WebhookHealth } from './webhook-health';
 
 // recharts is most of the chart's weight: it loads after the figures, off the first-load path.
@@ -82,7 +83,10 @@ export function OverviewView({ appId, initial, initialMode }: Props) {
           </figure>
         </CardContent>
       </Card>
-      <WebhookHealth appId={appId} health={data.health} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <WebhookHealth appId={appId} health={data.health} />
+        <EndpointHealth appId={appId} endpoints={data.endpoints} />
+      </div>
     </div>
   );
 }

@@ -10,12 +10,14 @@ export function SettingsNav({ appId }: { appId: string }) {
   const links = [
     { href: base, label: 'General' },
     { href: `${base}/payment-gateway`, label: 'Payment Gateway' },
+    { href: `${base}/webhooks`, label: 'Webhooks to your server', nested: true },
     { href: `${base}/activity`, label: 'Activity' },
   ];
   return (
     <nav aria-label="Settings" className="flex gap-1 overflow-x-auto border-b">
       {links.map((link) => {
-        const active = pathname === link.href;
+        // An endpoint's page sits under its tab.
+        const active = pathname === link.href || (link.nested === true && pathname.startsWith(`${link.href}/`));
         return (
           <Link
             key={link.href}

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, isNotNull, not, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { merchantEvents, merchantWebhookEndpoints, outboundDeliveries, type MerchantEventType, type MerchantWebhookEndpoint } from '../schema';
 
@@ -111,4 +111,36 @@ export async function queueTestEvent(db: Db, params: { appId: string; endpointId
       nextAttemptAt: sql`now()`,
     });
   });
+}
+
+/**
+ * The app's endpoints in trouble, for the Overview's health panel: enabled ones whose last attempt
+ * failed (`failing_since`), and those the worker disabled (410 Gone, failing too long), longest first.
+ */
+export function listFailingEndpoints(db: Db, params: { appId: string }) {
+  const ep = merchantWebhookEndpoints;
+  return db
+    .select({
+      id: ep.id,
+      mode: ep.mode,
+      url: ep.url,
+      enabled: ep.enabled,
+      disabledReason: ep.disabledReason,
+      disabledAt: ep.disabledAt,
+      failingSince: ep.failingSince,
+    })
+    .from(ep)
+    .where(
+      and(
+        eq(ep.appId, params.appId),
+        or(and(ep.enabled, isNotNull(ep.failingSince)), and(not(ep.enabled), inArray(ep.disabledReason, ['gone', 'failing']))),
+      ),
+    )
+    .orderBy(asc(sql`coalesce(${ep.failingSince}, ${ep.disabledAt})`), asc(ep.id));
+}
+
+/** How many endpoints the app has, in both modes. */
+export async function countEndpoints(db: Db, params: { appId: string }): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(merchantWebhookEndpoints).where(eq(merchantWebhookEndpoints.appId, params.appId));
+  return row?.total ?? 0;
 }

@@ -1,7 +1,7 @@
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { preparedValues } from '../prepared';
-import { merchantEvents, outboundAttempts, outboundDeliveries, type OutboundAttempt, type MerchantEventType } from '../schema';
+import { merchantEvents, outboundAttempts, outboundDeliveries, type MerchantEventType, type OutboundAttempt, type OutboundDelivery } from '../schema';
 
 /** A delivery the worker took: the attempt it now makes, and what it needs to make it. */
 export interface ClaimedDelivery {
@@ -162,26 +162,28 @@ export async function recoverFailedDeliveries(db: Db, params: { endpointId: stri
   return rows.length;
 }
 
-export type DeliveryRow = {
-  eventId: string;
-  eventType: MerchantEventType;
-  status: 'pending' | 'succeeded' | 'failed';
-  attempts: number;
-  nextAttemptAt: Date | null;
-  lastResponseStatus: number | null;
-  lastError: string | null;
-  createdAt: Date;
-};
+export type DeliveryStatus = OutboundDelivery['status'];
 
-/** An endpoint's deliveries, newest first, keyset on (created_at, event_id). */
+/** A position in an endpoint's delivery log: the delivery's creation (microseconds, UTC) and its event id. */
+export type DeliveryKey = { at: string; eventId: string };
+
+// PostgreSQL keeps microseconds, a JS Date milliseconds: the key is the database's own text.
+const keyAt = sql<string>`to_char(${outboundDeliveries.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * An endpoint's deliveries, newest first, keyset on (created_at, event_id) from `before`; one row
+ * more than `limit` says whether an older page exists. `inFlight`: an attempt is being made now
+ * (its `nextAttemptAt` is then the lease, not a retry).
+ */
 export async function listEndpointDeliveries(
   db: Db,
-  params: { endpointId: string; status?: DeliveryRow['status']; eventType?: MerchantEventType; before?: { createdAt: Date; eventId: string }; limit: number },
-): Promise<DeliveryRow[]> {
+  params: { endpointId: string; status?: DeliveryStatus; eventType?: MerchantEventType; before?: DeliveryKey; limit: number },
+) {
   const d = outboundDeliveries;
-  return db
+  const rows = await db
     .select({
       eventId: d.eventId,
+      key: keyAt,
       eventType: d.eventType,
       status: d.status,
       attempts: d.attempts,
@@ -189,6 +191,9 @@ export async function listEndpointDeliveries(
       lastResponseStatus: d.lastResponseStatus,
       lastError: d.lastError,
       createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
+      // Named in full: a one-table select renders its columns unqualified, which the subquery would take for its own.
+      inFlight: sql<boolean>`exists (select from outbound_attempts a where a.event_id = outbound_deliveries.event_id and a.endpoint_id = outbound_deliveries.endpoint_id and a.status = 'in_flight')`,
     })
     .from(d)
     .where(
@@ -196,14 +201,15 @@ export async function listEndpointDeliveries(
         eq(d.endpointId, params.endpointId),
         params.status ? eq(d.status, params.status) : undefined,
         params.eventType ? eq(d.eventType, params.eventType) : undefined,
-        params.before
-          ? or(lt(d.createdAt, params.before.createdAt), and(eq(d.createdAt, params.before.createdAt), lt(d.eventId, params.before.eventId)))
-          : undefined,
+        params.before ? sql`(${d.createdAt}, ${d.eventId}) < (cast(${params.before.at} as timestamptz), cast(${params.before.eventId} as varchar))` : undefined,
       ),
     )
     .orderBy(desc(d.createdAt), desc(d.eventId))
-    .limit(params.limit);
+    .limit(params.limit + 1);
+  return { rows: rows.slice(0, params.limit), hasMore: rows.length > params.limit };
 }
+
+export type DeliveryRow = Awaited<ReturnType<typeof listEndpointDeliveries>>['rows'][number];
 
 /** One delivery with its event's body and every attempt, newest first; null when not the endpoint's. */
 export async function getDelivery(db: Db, params: { endpointId: string; eventId: string }) {
@@ -213,12 +219,13 @@ export async function getDelivery(db: Db, params: { endpointId: string; eventId:
     .innerJoin(merchantEvents, eq(merchantEvents.id, outboundDeliveries.eventId))
     .where(and(eq(outboundDeliveries.endpointId, params.endpointId), eq(outboundDeliveries.eventId, params.eventId)));
   if (!delivery) return null;
-  const attempts: OutboundAttempt[] = await db
+  const attemptLog: OutboundAttempt[] = await db
     .select()
     .from(outboundAttempts)
     .where(and(eq(outboundAttempts.endpointId, params.endpointId), eq(outboundAttempts.eventId, params.eventId)))
     .orderBy(desc(outboundAttempts.number));
-  return { ...delivery.delivery, payload: delivery.payload, attemptLog: attempts };
+  // `attempts` is the delivery's count; the attempts themselves are its `attemptLog`.
+  return { ...delivery.delivery, payload: delivery.payload, attemptLog };
 }
 
 /** Whether `eventId` is the app's, in `mode`. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { MAX_URL_LENGTH } from './endpoint-url';
-import { SUBSCRIBABLE_EVENTS } from './catalogue';
+import { SUBSCRIBABLE_EVENTS } from './event-types';
+
+export const MAX_URL_LENGTH = 2048;
 
 /** An endpoint as the merchant describes it, in Settings or through the API; `"*"` means every event. */
 export const endpointInputSchema = z.strictObject({

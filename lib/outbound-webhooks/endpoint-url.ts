@@ -1,7 +1,8 @@
 import { isIP } from 'node:net';
 import { type AddressPolicy, refusal } from './address-policy';
+import { MAX_URL_LENGTH } from './endpoint-input';
 
-export const MAX_URL_LENGTH = 2048;
+export { MAX_URL_LENGTH };
 
 /**
  * Checks a merchant's endpoint URL when it is saved: http(s) (https only in live mode), no

@@ -3,6 +3,7 @@ import { getConnection, getCredentials } from '@/db/queries/gateway-connections'
 import { dailyOrderTotals, listOrderModes, OVERVIEW_TIME_ZONE } from '@/db/queries/overview';
 import { getRecentRejections } from '@/db/queries/webhook-event-log';
 import { getLastWebhookEventAt } from '@/db/queries/webhook-events';
+import { loadEndpointHealth } from '@/lib/outbound-webhooks/endpoint-health';
 
 /** Orders, payments and events carry the mode of the credentials they were made with. */
 export type OrderMode = 'test' | 'live';
@@ -66,10 +67,15 @@ async function connectionFacts(db: Db, appId: string) {
 
 /**
  * What the App Overview shows for one mode (the connection's current one unless another is asked
- * for and the app has it): today's and the last 30 days' totals, the daily series, the webhook health.
+ * for and the app has it): today's and the last 30 days' totals, the daily series, the webhook health
+ * (the gateway's into KS Pay, and KS Pay's to the merchant's endpoints, in either mode).
  */
 export async function loadOverview(db: Db, app: { id: string }, requested?: OrderMode) {
-  const [facts, orderModes] = await Promise.all([connectionFacts(db, app.id), listOrderModes(db, { appId: app.id })]);
+  const [facts, orderModes, endpoints] = await Promise.all([
+    connectionFacts(db, app.id),
+    listOrderModes(db, { appId: app.id }),
+    loadEndpointHealth(db, app.id),
+  ]);
   const currentMode = facts?.verified?.mode ?? facts?.current?.mode ?? orderModes[0] ?? 'test';
   const modes = MODES.filter((m) => m === currentMode || orderModes.includes(m) || facts?.current?.mode === m);
   const mode = requested && modes.includes(requested) ? requested : currentMode;
@@ -93,6 +99,7 @@ export async function loadOverview(db: Db, app: { id: string }, requested?: Orde
       rejected24h: facts.rejections.count,
       latestRejection: latest ? { at: latest.at.toISOString(), likelyCause: latest.likelyCause, reason: latest.reason } : null,
     },
+    endpoints,
   };
 }
 

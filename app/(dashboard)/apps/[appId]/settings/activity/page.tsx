@@ -24,7 +24,7 @@ export default async function ActivityPage({ params }: Props) {
           <h2>Activity</h2>
         </CardTitle>
         <CardDescription>
-          Changes to this app’s payment gateway and API keys: who made them, when (UTC) and from which IP address.
+          Changes to this app’s payment gateway, API keys and webhook endpoints: who made them, when (UTC) and from which IP address.
           {entries.length === LIMIT && ` The latest ${LIMIT} are shown.`}
         </CardDescription>
       </CardHeader>
@@ -33,7 +33,7 @@ export default async function ActivityPage({ params }: Props) {
           <ActivityTable entries={entries} />
         ) : (
           <p className="rounded-md border border-dashed p-6 text-center text-sm text-muted-foreground">
-            No activity yet. Submitting credentials, verifying them and managing API keys will show up here.
+            No activity yet. Submitting credentials, verifying them, managing API keys and webhook endpoints will show up here.
           </p>
         )}
       </CardContent>
