@@ -27,7 +27,31 @@ export async function openPostgres(url: string, opts: { migrate?: boolean; max?:
     }
   }
   const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {} });
-  return { db: drizzle(client, { schema }) as unknown as Db, kind: 'postgres', close: () => client.end() };
+  return { db: drizzle(preparing(client), { schema }) as unknown as Db, kind: 'postgres', close: () => client.end() };
+}
+
+type Sql = import('postgres').Sql;
+
+/**
+ * The client with every query a server-side prepared statement. drizzle sends its queries with
+ * `prepare: false` (only `.prepare(name)` queries are prepared), and postgres.js runs an unprepared
+ * query with parameters in two round trips: Parse + Describe to learn the parameter types, then
+ * Bind + Execute. Prepared, a query is described once per connection and then costs one round trip
+ * (and no parse or plan). Transactions and savepoints hand their callbacks a client: wrapped too.
+ */
+function preparing<S extends Sql>(sql: S): S {
+  const inside = (args: unknown[]) => args.map((arg) => (typeof arg === 'function' ? (tx: Sql) => arg(preparing(tx)) : arg));
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') {
+        return (query: string, params?: unknown[], options?: object) => target.unsafe(query, params as never, { ...options, prepare: true });
+      }
+      if (prop === 'begin' || prop === 'savepoint') {
+        return (...args: unknown[]) => (Reflect.get(target, prop) as (...a: unknown[]) => unknown)(...inside(args));
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
 }
 
 /** Opens embedded PGlite in `dir` (or in memory with `memory://`) and applies the migrations. */

@@ -2,9 +2,9 @@ import type { Db } from './client';
 
 /**
  * Runs fixed SQL text with positional parameters on a database or a transaction and returns each
- * row's single column. For the webhook hot path: no query is built per call, and a named query is
- * a server-side prepared statement on postgres.js (PostgreSQL parses and plans it once per
- * connection), where drizzle's builder sends every query unnamed. Cast every parameter in the
+ * row's single column. For hot paths (webhooks, the merchant API's bookkeeping): no query is built
+ * per call. On postgres.js it is a server-side prepared statement, as every query is there (see
+ * `openPostgres`): PostgreSQL parses and plans it once per connection. Cast every parameter in the
  * text (`$1::uuid`, `$2::text::gateway_name`): both drivers then send them as the types PostgreSQL
  * infers from those casts.
  */

@@ -125,7 +125,9 @@ export async function revokeSecretKey(db: Db, params: { appId: string; keyId: st
 
 /**
  * For authenticating a request: the key with this hash, whoever owns it (the token is the
- * credential), with whether it is usable right now.
+ * credential), with whether it is usable right now, and its app's verified gateway credentials
+ * (null before verification), read with the key so that an API request needs no second query for
+ * them: the key check wants their mode, creating an order the credentials.
  */
 export async function findApiKeyByHash(db: Db, params: { tokenHash: string; touchIntervalSeconds: number }) {
   const [row] = await db
@@ -137,16 +139,20 @@ export async function findApiKeyByHash(db: Db, params: { tokenHash: string; touc
       tokenHash: apiKeys.tokenHash,
       usable: isUsable,
       // Whether `last_used_at` is due a refresh: most requests then skip the write's round trip.
-      // The mode of the app's verified gateway credentials (null before verification), read with
-      // the key so an API request needs no second query for it. (Written out: a one-table select
-      // renders its columns unqualified, which the subquery would take for its own.)
-      verifiedMode: sql<Mode | null>`(select gc.mode from ${gatewayConnections} c
-        join ${gatewayCredentials} gc on gc.id = c.verified_credentials_id where c.app_id = "api_keys"."app_id")`,
       touchDue: sql<boolean>`(${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < now() - (${params.touchIntervalSeconds}::integer * interval '1 second'))`,
+      endpointId: gatewayConnections.webhookEndpointId,
+      credentials: gatewayCredentials,
     })
     .from(apiKeys)
+    .leftJoin(gatewayConnections, eq(gatewayConnections.appId, apiKeys.appId))
+    .leftJoin(
+      gatewayCredentials,
+      and(eq(gatewayCredentials.id, gatewayConnections.verifiedCredentialsId), eq(gatewayCredentials.connectionId, gatewayConnections.id)),
+    )
     .where(eq(apiKeys.tokenHash, params.tokenHash));
-  return row ?? null;
+  if (!row) return null;
+  const { endpointId, credentials, ...key } = row;
+  return { ...key, verified: credentials && endpointId ? { endpointId, credentials } : null };
 }
 
 /** Why a key that failed to authenticate failed: revoked, expired, or (null) not ours at all. */

@@ -1,26 +1,14 @@
 import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { apiRateWindows } from '../schema';
-
-const thisMinute = sql`date_trunc('minute', now())`;
+import { admitApiRequest } from './api-admission';
 
 /**
- * Counts this request in its key's current minute and returns what a sliding window needs: this
- * minute's count, the previous minute's, and how far into this minute we are. One statement, so
- * every instance shares the same counters.
+ * Counts this request in its key's current minute and judges the sliding window against the limit
+ * (see `admitApiRequest`, which also does it together with an Idempotency-Key claim).
  */
-export async function hitRateWindow(db: Db, params: { keyId: string }) {
-  const [row] = await db
-    .insert(apiRateWindows)
-    .values({ keyId: params.keyId, windowStart: thisMinute, count: 1 })
-    .onConflictDoUpdate({ target: [apiRateWindows.keyId, apiRateWindows.windowStart], set: { count: sql`${apiRateWindows.count} + 1` } })
-    .returning({
-      current: apiRateWindows.count,
-      previous: sql<number>`coalesce((select w.count from ${apiRateWindows} w
-        where w.key_id = ${params.keyId} and w.window_start = ${thisMinute} - interval '1 minute'), 0)::integer`,
-      elapsedSeconds: sql<number>`extract(epoch from now() - ${thisMinute})::float8`,
-    });
-  return { current: row!.current, previous: Number(row!.previous), elapsedSeconds: Number(row!.elapsedSeconds) };
+export async function hitRateWindow(db: Db, params: { keyId: string; limitPerMinute: number }) {
+  return (await admitApiRequest(db, { rate: params })).rate!;
 }
 
 export async function pruneRateWindows(db: Db) {

@@ -1,6 +1,6 @@
 import { and, desc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { gatewayConnections, gatewayCredentials } from '../schema';
+import { type GatewayCredentials, gatewayConnections, gatewayCredentials } from '../schema';
 
 type ConnectionChanges = Partial<typeof gatewayConnections.$inferInsert>;
 type NewCredentials = Omit<typeof gatewayCredentials.$inferInsert, 'id' | 'createdAt'>;
@@ -72,8 +72,11 @@ export async function getVerifiedMode(db: Db, params: { appId: string }) {
   return row?.mode ?? null;
 }
 
-/** The credentials in use (the verified ones) and the connection's webhook endpoint, or null before verification. */
-export async function getVerifiedCredentials(db: Db, params: { appId: string }) {
+/** The credentials in use (the verified ones) and the connection's webhook endpoint. */
+export type VerifiedCredentials = { endpointId: string; credentials: GatewayCredentials };
+
+/** The app's verified credentials, or null before verification. */
+export async function getVerifiedCredentials(db: Db, params: { appId: string }): Promise<VerifiedCredentials | null> {
   const [row] = await db
     .select({ endpointId: gatewayConnections.webhookEndpointId, credentials: gatewayCredentials })
     .from(gatewayConnections)

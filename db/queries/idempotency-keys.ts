@@ -1,31 +1,18 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { apiIdempotencyKeys } from '../schema';
+import { admitApiRequest, IDEMPOTENCY_TTL_HOURS } from './api-admission';
 
 type Scope = { appId: string; mode: 'test' | 'live'; key: string };
 
-/** How long a key's first answer is replayed. */
-export const IDEMPOTENCY_TTL_HOURS = 24;
+export { IDEMPOTENCY_TTL_HOURS };
 
 /**
- * Claims the key for this request: true when the caller should run it. A key older than the TTL
- * starts over; a running claim past `locked_until` (its instance died) is taken over by the same
- * request. Otherwise the existing row decides (see `getIdempotencyKey`).
+ * Claims the key for this request: true when the caller should run it (see `admitApiRequest`,
+ * which also takes it together with the rate-limit count).
  */
 export async function claimIdempotencyKey(db: Db, params: Scope & { requestHash: string; lockSeconds: number }) {
-  const lockedUntil = sql`now() + ${params.lockSeconds} * interval '1 second'`;
-  const rows = await db
-    .insert(apiIdempotencyKeys)
-    .values({ appId: params.appId, mode: params.mode, key: params.key, requestHash: params.requestHash, lockedUntil })
-    .onConflictDoUpdate({
-      target: [apiIdempotencyKeys.appId, apiIdempotencyKeys.mode, apiIdempotencyKeys.key],
-      set: { requestHash: params.requestHash, state: 'running', responseStatus: null, responseBody: null, lockedUntil, createdAt: sql`now()` },
-      setWhere: sql`${apiIdempotencyKeys.createdAt} < now() - ${IDEMPOTENCY_TTL_HOURS} * interval '1 hour'
-        or (${apiIdempotencyKeys.state} = 'running' and ${apiIdempotencyKeys.lockedUntil} < now()
-            and ${apiIdempotencyKeys.requestHash} = ${params.requestHash})`,
-    })
-    .returning({ key: apiIdempotencyKeys.key });
-  return rows.length === 1;
+  return (await admitApiRequest(db, { claim: params })).claimed;
 }
 
 export async function getIdempotencyKey(db: Db, params: Scope) {

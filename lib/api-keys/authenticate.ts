@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { log } from '@/lib/log';
 import { findApiKeyByHash, touchApiKeyLastUsed } from '@/db/queries/api-keys';
+import type { VerifiedCredentials } from '@/db/queries/gateway-connections';
 import type { ApiKeyKind, ApiKeyMode } from './contract';
 import { hashToken, parseToken } from './token';
 
@@ -22,11 +23,17 @@ function sameHash(a: string, b: string) {
  * kind of key, an unknown, revoked or expired one. Callers should also refuse a key whose `mode`
  * differs from the app's verified gateway mode.
  */
-export async function authenticateApiKey(
+export async function authenticateApiKey(db: Db, token: string, options: { kind: ApiKeyKind }): Promise<ApiKeyIdentity | null> {
+  const found = await authenticateApiKeyWithCredentials(db, token, options);
+  return found && { appId: found.appId, keyId: found.keyId, mode: found.mode, verifiedMode: found.verifiedMode };
+}
+
+/** The same, with the app's verified gateway credentials (null before verification), read in the same query. */
+export async function authenticateApiKeyWithCredentials(
   db: Db,
   token: string,
   options: { kind: ApiKeyKind },
-): Promise<ApiKeyIdentity | null> {
+): Promise<(ApiKeyIdentity & { verified: VerifiedCredentials | null }) | null> {
   if (typeof token !== 'string') return null;
   const claimed = parseToken(token);
   if (!claimed || claimed.kind !== options.kind) return null;
@@ -39,7 +46,8 @@ export async function authenticateApiKey(
   if (key.touchDue) {
     await touchLastUsed(db, key.id);
   }
-  return { appId: key.appId, keyId: key.id, mode: key.mode, verifiedMode: key.verifiedMode };
+  const verifiedMode = key.verified?.credentials.mode ?? null;
+  return { appId: key.appId, keyId: key.id, mode: key.mode, verifiedMode, verified: key.verified };
 }
 
 async function touchLastUsed(db: Db, keyId: string) {

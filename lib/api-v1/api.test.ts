@@ -266,6 +266,26 @@ describe('rate limit', () => {
       env.API_RATE_LIMIT_PER_MINUTE = saved;
     }
   });
+
+  it('a POST over the limit claims no Idempotency-Key, and the limit comes before a bad body or key', async () => {
+    const app = await connectedApp(database.db, sandbox.url);
+    const body = { order_id: app.verificationOrder.id, payment_id: 'pay_A1', signature: 'a'.repeat(64) };
+    const saved = env.API_RATE_LIMIT_PER_MINUTE;
+    env.API_RATE_LIMIT_PER_MINUTE = 0;
+    try {
+      const refused = await verify(app.secretKey, body, { 'idempotency-key': 'limited' });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(await database.db.select().from(apiIdempotencyKeys).where(eq(apiIdempotencyKeys.appId, app.app.id))).toEqual([]);
+      expect((await verify(app.secretKey, body, { 'idempotency-key': 'with space' })).status).toBe(429);
+      expect((await verify(app.secretKey, 'x'.repeat(17 * 1024), { 'idempotency-key': 'big' })).status).toBe(429);
+    } finally {
+      env.API_RATE_LIMIT_PER_MINUTE = saved;
+    }
+    const answer = await verify(app.secretKey, body, { 'idempotency-key': 'limited' });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('idempotent-replayed')).toBeNull();
+  });
 });
 
 describe('openapi.json', () => {

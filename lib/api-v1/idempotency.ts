@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db/client';
-import { claimIdempotencyKey, completeIdempotencyKey, getIdempotencyKey, releaseIdempotencyKey } from '@/db/queries/idempotency-keys';
+import { admitApiRequest } from '@/db/queries/api-admission';
+import { completeIdempotencyKey, getIdempotencyKey, releaseIdempotencyKey } from '@/db/queries/idempotency-keys';
 import { ApiV1Error } from './errors';
+import { rateLimitFor, refuseOverLimit } from './rate-limit';
 
 /** A claim older than this is taken as abandoned (its instance died mid-request). */
 const LOCK_SECONDS = 60;
@@ -26,10 +28,20 @@ export const requestHash = (method: string, path: string, body: string) =>
 /**
  * Runs `execute` once per key: a replay of a completed request gets its stored answer; the same key
  * with another request → 422; while the first still runs → 409. 5xx answers are not stored (the
- * request did not complete), so a retry with the key runs again.
+ * request did not complete), so a retry with the key runs again. With `rateLimitKeyId`, the
+ * request is counted against that key's rate limit in the same statement as the claim, and one
+ * over the limit is a 429 that claimed nothing.
  */
-export async function withIdempotency(db: Db, scope: Scope, execute: () => Promise<Stored>): Promise<Stored & { replayed: boolean }> {
-  if (!(await claimIdempotencyKey(db, { ...scope, lockSeconds: LOCK_SECONDS }))) {
+export async function withIdempotency(
+  db: Db,
+  scope: Scope,
+  execute: () => Promise<Stored>,
+  options: { rateLimitKeyId?: string } = {},
+): Promise<Stored & { replayed: boolean }> {
+  const rate = options.rateLimitKeyId ? rateLimitFor(options.rateLimitKeyId) : undefined;
+  const admitted = await admitApiRequest(db, { rate, claim: { ...scope, lockSeconds: LOCK_SECONDS } });
+  if (rate) refuseOverLimit(admitted.rate!, rate.limitPerMinute);
+  if (!admitted.claimed) {
     const existing = await getIdempotencyKey(db, scope);
     if (existing && existing.requestHash !== scope.requestHash) {
       throw new ApiV1Error(422, 'idempotency_error', 'idempotency_error', 'This Idempotency-Key was already used with a different request. Use a new key for a new request.');

@@ -3,7 +3,7 @@ import { type Db, getDb } from '@/db';
 import { readLimitedText } from '@/lib/api/read-limited-text';
 import { randomBase62 } from '@/lib/ids';
 import { controlCharacterErrors } from '@/lib/validations/control-characters';
-import { authenticateRequest, type Caller } from './authenticate-request';
+import { authenticateRequest, type SecretKeyCaller } from './authenticate-request';
 import { ApiV1Error, errorBody, toApiV1Error } from './errors';
 import { readIdempotencyKey, requestHash, type Stored, withIdempotency } from './idempotency';
 import { enforceRateLimit } from './rate-limit';
@@ -12,7 +12,7 @@ const MAX_BODY_BYTES = 16 * 1024;
 
 export type ApiContext<P> = {
   db: Db;
-  caller: Caller;
+  caller: SecretKeyCaller;
   params: P;
   url: URL;
   requestId: string;
@@ -35,8 +35,19 @@ export function apiRoute<P>(handle: (ctx: ApiContext<P>) => Promise<ApiAnswer>) 
     try {
       const db = await getDb();
       const caller = await authenticateRequest(db, request);
-      await enforceRateLimit(db, { keyId: caller.keyId });
-      const rawBody = request.method === 'POST' ? await readLimitedText(request, MAX_BODY_BYTES) : '';
+      // What an Idempotency-Key claim needs is read before the rate limit, so that the two go in one
+      // statement; a bad body or key is refused after the limit, which counts every request.
+      let rawBody = '';
+      let key: string | null = null;
+      let refused: unknown = null;
+      if (request.method === 'POST') {
+        try {
+          rawBody = await readLimitedText(request, MAX_BODY_BYTES);
+          key = readIdempotencyKey(request);
+        } catch (error) {
+          refused = error;
+        }
+      }
       const ctx: ApiContext<P> = {
         db,
         caller,
@@ -47,10 +58,13 @@ export function apiRoute<P>(handle: (ctx: ApiContext<P>) => Promise<ApiAnswer>) 
         query: (schema) => parse(schema, Object.fromEntries(url.searchParams), 'query'),
       };
       const execute = () => run(handle, ctx);
-      const key = request.method === 'POST' ? readIdempotencyKey(request) : null;
-      if (!key) return respond(await execute(), requestId);
+      if (!key || refused) {
+        await enforceRateLimit(db, { keyId: caller.keyId });
+        if (refused) throw refused;
+        return respond(await execute(), requestId);
+      }
       const scope = { appId: caller.appId, mode: caller.mode, key, requestHash: requestHash(request.method, url.pathname, rawBody) };
-      const answer = await withIdempotency(db, scope, execute);
+      const answer = await withIdempotency(db, scope, execute, { rateLimitKeyId: caller.keyId });
       return respond(answer, requestId, answer.replayed ? { 'Idempotent-Replayed': 'true' } : {});
     } catch (error) {
       const apiError = toApiV1Error(error, { requestId, path: url.pathname });

@@ -1,6 +1,6 @@
 import type { Db } from '@/db';
 import { getAllowedOrigins } from '@/db/queries/apps';
-import { getVerifiedCredentials } from '@/db/queries/gateway-connections';
+import { getVerifiedCredentials, type VerifiedCredentials } from '@/db/queries/gateway-connections';
 import { insertOrder } from '@/db/queries/orders';
 import type { GatewayCredentials, Order } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -13,6 +13,8 @@ import { type OrderInput, parseOrderInput } from './order-input';
 export interface CreateOrderOptions {
   /** The mode of the caller's API key: refused when the verified credentials are in the other one. */
   mode?: 'test' | 'live';
+  /** The app's verified credentials when the caller has just read them (the API's key check does): not read again. */
+  verified?: VerifiedCredentials;
   /** Cashfree's `x-idempotency-key`, reused on its retries (a random one when omitted). */
   idempotencyKey?: string;
   gateway?: GatewayOptions;
@@ -28,7 +30,7 @@ const CHECK_FIELDS = 'Check the highlighted fields.';
 export async function createOrder(db: Db, params: { appId: string }, input: OrderInput, options: CreateOrderOptions = {}): Promise<Order> {
   const parsed = parseOrderInput(input);
   if (!parsed.ok) throw new AppError('bad_request', CHECK_FIELDS, parsed.fieldErrors);
-  const verified = await getVerifiedCredentials(db, params);
+  const verified = options.verified ?? (await getVerifiedCredentials(db, params));
   if (!verified) {
     throw new AppError(
       'forbidden',

@@ -8,7 +8,7 @@ import { createOrder } from '@/lib/orders/create-order';
 
 /** Creates the order at the app's verified gateway (the key's mode) and answers 201 with its checkout_url. */
 export const POST = apiRoute(async ({ db, caller, body }) => {
-  const order = await createOrder(db, { appId: caller.appId }, body(createOrderSchema), { mode: caller.mode });
+  const order = await createOrder(db, { appId: caller.appId }, body(createOrderSchema), { mode: caller.mode, verified: caller.verified });
   return { status: 201, body: orderDto(order) };
 });
 
