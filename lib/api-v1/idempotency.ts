@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { admitApiRequest } from '@/db/queries/api-admission';
 import { completeIdempotencyKey, getIdempotencyKey, releaseIdempotencyKey } from '@/db/queries/idempotency-keys';
+import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { ApiV1Error } from './errors';
 import { rateLimitFor, refuseOverLimit } from './rate-limit';
 
@@ -25,6 +26,9 @@ export function readIdempotencyKey(request: Request): string | null {
 export const requestHash = (method: string, path: string, body: string) =>
   createHash('sha256').update(`${method} ${path}\n`).update(body).digest('hex');
 
+/** Answers stored before they were sealed are JSON (`{…}`), never a sealed `v1.…`: kept 24 h at most. */
+const openStored = (body: string) => (body.startsWith('{') ? body : decryptSecret(body));
+
 /**
  * Runs `execute` once per key: a replay of a completed request gets its stored answer; the same key
  * with another request → 422; while the first still runs → 409. 5xx answers are not stored (the
@@ -47,7 +51,7 @@ export async function withIdempotency(
       throw new ApiV1Error(422, 'idempotency_error', 'idempotency_error', 'This Idempotency-Key was already used with a different request. Use a new key for a new request.');
     }
     if (existing?.state === 'completed' && existing.responseStatus !== null && existing.responseBody !== null) {
-      return { status: existing.responseStatus, body: existing.responseBody, replayed: true };
+      return { status: existing.responseStatus, body: openStored(existing.responseBody), replayed: true };
     }
     throw new ApiV1Error(409, 'idempotency_error', 'idempotency_in_progress', 'A request with this Idempotency-Key is still being processed. Retry in a moment.', undefined, {
       'Retry-After': '1',
@@ -61,6 +65,7 @@ export async function withIdempotency(
     throw error;
   }
   if (answer.status >= 500) await releaseIdempotencyKey(db, scope);
-  else await completeIdempotencyKey(db, { ...scope, status: answer.status, body: answer.body });
+  // Sealed: an answer may carry a secret (a webhook endpoint's, at creation) or a customer's details.
+  else await completeIdempotencyKey(db, { ...scope, status: answer.status, body: encryptSecret(answer.body) });
   return { ...answer, replayed: false };
 }
