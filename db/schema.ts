@@ -525,6 +525,8 @@ export const outboundDeliveries = pgTable(
     retryStep: integer('retry_step').notNull().default(0),
     /** When a pending delivery is due; while an attempt is in flight, when its lease runs out. */
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    /** An attempt was taken and has not finished (while `next_attempt_at`, its lease, is ahead). */
+    inFlight: boolean('in_flight').notNull().default(false),
     lastResponseStatus: integer('last_response_status'),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -532,9 +534,14 @@ export const outboundDeliveries = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.eventId, t.endpointId] }),
-    index('outbound_deliveries_due_idx')
-      .on(t.nextAttemptAt)
+    // The worker's queue, read per endpoint (a few attempts at a time each, so one slow endpoint
+    // cannot hold every slot).
+    index('outbound_deliveries_endpoint_due_idx')
+      .on(t.endpointId, t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
+    index('outbound_deliveries_in_flight_idx')
+      .on(t.endpointId)
+      .where(sql`${t.inFlight}`),
     index('outbound_deliveries_endpoint_created_idx').on(t.endpointId, t.createdAt, t.eventId),
   ],
 );

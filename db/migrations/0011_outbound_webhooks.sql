@@ -55,6 +55,7 @@ CREATE TABLE "outbound_deliveries" (
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"retry_step" integer DEFAULT 0 NOT NULL,
 	"next_attempt_at" timestamp with time zone,
+	"in_flight" boolean DEFAULT false NOT NULL,
 	"last_response_status" integer,
 	"last_error" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -69,5 +70,5 @@ ALTER TABLE "outbound_deliveries" ADD CONSTRAINT "outbound_deliveries_event_id_m
 ALTER TABLE "outbound_deliveries" ADD CONSTRAINT "outbound_deliveries_endpoint_id_merchant_webhook_endpoints_id_fk" FOREIGN KEY ("endpoint_id") REFERENCES "public"."merchant_webhook_endpoints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "merchant_events_app_mode_created_idx" ON "merchant_events" USING btree ("app_id","mode","created_at","id");--> statement-breakpoint
 CREATE INDEX "merchant_webhook_endpoints_app_mode_idx" ON "merchant_webhook_endpoints" USING btree ("app_id","mode","created_at");--> statement-breakpoint
-CREATE INDEX "outbound_deliveries_due_idx" ON "outbound_deliveries" USING btree ("next_attempt_at") WHERE "outbound_deliveries"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "outbound_deliveries_endpoint_due_idx" ON "outbound_deliveries" USING btree ("endpoint_id","next_attempt_at") WHERE "outbound_deliveries"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "outbound_deliveries_endpoint_created_idx" ON "outbound_deliveries" USING btree ("endpoint_id","created_at","event_id");

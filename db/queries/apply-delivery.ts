@@ -25,8 +25,8 @@ export interface PaymentWrite {
  * on the key only for a transaction that already holds the order.
  *
  * The merchant's events for the change go into the outbox in the same statement, queued for each
- * enabled endpoint of the app and mode that wants them: a change and its events commit together
- * or not at all, and a duplicate or stale delivery (nothing written) makes none.
+ * endpoint of the app and mode that wants them: a change and its events commit together or not at
+ * all, and a duplicate or stale delivery (nothing written) makes none.
  */
 const APPLY = `
 with current_order as (
@@ -69,12 +69,18 @@ with current_order as (
   where exists (select from payment)
   returning id, type, mode
 ), queued as (
-  insert into outbound_deliveries (event_id, endpoint_id, app_id, event_type, next_attempt_at)
-  select ev.id, ep.id, $1::uuid, ev.type, now()
-  from events ev join merchant_webhook_endpoints ep on ep.app_id = $1::uuid and ep.mode = ev.mode and ep.enabled and ev.type = any(ep.events)
-  returning 1
+  -- A disabled endpoint's copy is logged as not sent, for Recover to send once it is enabled again.
+  insert into outbound_deliveries (event_id, endpoint_id, app_id, event_type, status, next_attempt_at, last_error)
+  select ev.id, ep.id, $1::uuid, ev.type,
+    case when ep.enabled then 'pending' else 'failed' end::outbound_delivery_status,
+    case when ep.enabled then now() end,
+    case when not ep.enabled then 'Not sent: the endpoint was disabled' end
+  from events ev join merchant_webhook_endpoints ep on ep.app_id = $1::uuid and ep.mode = ev.mode and ev.type = any(ep.events)
+  returning status
 )
-select json_build_object('current', exists (select from go), 'claimed', exists (select from claimed), 'queued', (select count(*) from queued))`;
+select json_build_object(
+  'current', exists (select from go), 'claimed', exists (select from claimed), 'queued', (select count(*) from queued where status = 'pending')
+)`;
 
 /**
  * Records `delivery` with `outcome` and, when claimed, applies `write` to the order (`order` null:

@@ -17,15 +17,30 @@ export interface ClaimedDelivery {
 }
 
 /**
- * Takes up to `limit` due deliveries of enabled endpoints, each by exactly one worker
- * (`for update skip locked`), and opens an in-flight attempt for each. A taken delivery is due
- * again when its lease runs out: if the worker dies, another takes it, and the attempt the dead
- * one left in flight is closed as abandoned.
+ * Takes up to `limit` due deliveries of enabled endpoints, at most `perEndpoint` of one endpoint
+ * in flight at once (so a slow endpoint holds a few slots, not the queue), each by exactly one
+ * worker (`for update skip locked`), and opens an in-flight attempt for each. A taken delivery is
+ * due again when its lease runs out: if the worker dies, another takes it, and the attempt left in
+ * flight is closed as abandoned and counts as failed, so a delivery no worker can finish still
+ * runs out of retries (`maxRetries`).
  */
 const CLAIM = `
-with due as (
-  select d.event_id, d.endpoint_id from outbound_deliveries d
-  join merchant_webhook_endpoints ep on ep.id = d.endpoint_id and ep.enabled
+with candidates as (
+  select c.event_id, c.endpoint_id
+  from merchant_webhook_endpoints ep
+  cross join lateral (
+    select d.event_id, d.endpoint_id from outbound_deliveries d
+    where d.endpoint_id = ep.id and d.status = 'pending' and d.next_attempt_at <= now()
+    order by d.next_attempt_at
+    limit greatest(0, $3::int - (
+      select count(*) from outbound_deliveries f where f.endpoint_id = ep.id and f.in_flight and f.next_attempt_at > now()
+    ))
+  ) c
+  where ep.enabled
+), due as (
+  select d.event_id, d.endpoint_id, d.retry_step + case when d.in_flight then 1 else 0 end as step
+  from outbound_deliveries d
+  join candidates c on c.event_id = d.event_id and c.endpoint_id = d.endpoint_id
   where d.status = 'pending' and d.next_attempt_at <= now()
   order by d.next_attempt_at
   limit $1::int
@@ -33,9 +48,14 @@ with due as (
 ), abandoned as (
   update outbound_attempts a set status = 'abandoned', finished_at = now(), error = 'The delivery worker stopped before the endpoint answered'
   from due where a.event_id = due.event_id and a.endpoint_id = due.endpoint_id and a.status = 'in_flight'
+), given_up as (
+  update outbound_deliveries d set status = 'failed', in_flight = false, next_attempt_at = null, retry_step = due.step,
+    last_error = 'No attempt finished before the retries ran out', updated_at = now()
+  from due where d.event_id = due.event_id and d.endpoint_id = due.endpoint_id and due.step > $4::int
 ), leased as (
-  update outbound_deliveries d set attempts = d.attempts + 1, next_attempt_at = now() + $2::int * interval '1 second', updated_at = now()
-  from due where d.event_id = due.event_id and d.endpoint_id = due.endpoint_id
+  update outbound_deliveries d set attempts = d.attempts + 1, retry_step = due.step, in_flight = true,
+    next_attempt_at = now() + $2::int * interval '1 second', updated_at = now()
+  from due where d.event_id = due.event_id and d.endpoint_id = due.endpoint_id and due.step <= $4::int
   returning d.event_id, d.endpoint_id, d.attempts, d.retry_step
 ), opened as (
   insert into outbound_attempts (event_id, endpoint_id, number, url)
@@ -50,8 +70,11 @@ from leased l
 join merchant_webhook_endpoints ep on ep.id = l.endpoint_id
 join merchant_events ev on ev.id = l.event_id`;
 
-export function claimDueDeliveries(db: Db, params: { limit: number; leaseSeconds: number }): Promise<ClaimedDelivery[]> {
-  return preparedValues<ClaimedDelivery>(db, 'claim_outbound_deliveries', CLAIM, [params.limit, params.leaseSeconds]);
+export function claimDueDeliveries(
+  db: Db,
+  params: { limit: number; leaseSeconds: number; perEndpoint: number; maxRetries: number },
+): Promise<ClaimedDelivery[]> {
+  return preparedValues<ClaimedDelivery>(db, 'claim_outbound_deliveries', CLAIM, [params.limit, params.leaseSeconds, params.perEndpoint, params.maxRetries]);
 }
 
 export interface AttemptResult {
@@ -71,37 +94,35 @@ export interface AttemptResult {
  * Closes an in-flight attempt with what happened, moves its delivery on (succeeded, retried at
  * `nextAttemptAt`, or failed), and keeps the endpoint's health: a success clears `failing_since`,
  * a failure starts it, 410 or failing longer than `disableAfterSeconds` disables the endpoint.
- * Nothing happens if the attempt is no longer in flight (its lease ran out and it was abandoned).
+ * Nothing happens if the attempt is no longer in flight (its lease ran out and another worker
+ * took the delivery). The delivery row is locked first, as the claim locks it.
  */
 const COMPLETE = `
-with attempt as (
-  update outbound_attempts set status = $4::text::outbound_attempt_status, request_headers = $5::text::jsonb, response_status = $6::int,
-    response_body = $7::text, duration_ms = $8::int, error = $9::text, finished_at = now()
-  where event_id = $1::text and endpoint_id = $2::text and number = $3::int and status = 'in_flight'
-  returning event_id
-), delivery as (
+with delivery as (
   update outbound_deliveries d set
     status = case when $10::boolean then 'succeeded' when $11::timestamptz is null then 'failed' else 'pending' end::outbound_delivery_status,
     retry_step = case when $10::boolean then d.retry_step else d.retry_step + 1 end,
     next_attempt_at = case when $10::boolean then null else $11::timestamptz end,
-    last_response_status = $6::int, last_error = $9::text, updated_at = now()
-  from attempt where d.event_id = $1::text and d.endpoint_id = $2::text and d.attempts = $3::int
+    in_flight = false, last_response_status = $6::int, last_error = $9::text, updated_at = now()
+  where d.event_id = $1::text and d.endpoint_id = $2::text and d.attempts = $3::int and d.in_flight
   returning d.endpoint_id
+), attempt as (
+  update outbound_attempts a set status = $4::text::outbound_attempt_status, request_headers = $5::text::jsonb, response_status = $6::int,
+    response_body = $7::text, duration_ms = $8::int, error = $9::text, finished_at = now()
+  from delivery where a.event_id = $1::text and a.endpoint_id = $2::text and a.number = $3::int and a.status = 'in_flight'
+  returning 1
+), verdict as (
+  select ep.id, ep.enabled and $12::boolean as gone,
+    ep.enabled and not $10::boolean and coalesce(ep.failing_since <= now() - $13::int * interval '1 second', false) as failing_too_long
+  from merchant_webhook_endpoints ep join delivery on ep.id = delivery.endpoint_id
 ), endpoint as (
   update merchant_webhook_endpoints ep set
     failing_since = case when $10::boolean then null else coalesce(ep.failing_since, now()) end,
-    enabled = ep.enabled and not ($12::boolean or (not $10::boolean and coalesce(ep.failing_since <= now() - $13::int * interval '1 second', false))),
-    disabled_reason = case
-      when not ep.enabled then ep.disabled_reason
-      when $12::boolean then 'gone'
-      when not $10::boolean and coalesce(ep.failing_since <= now() - $13::int * interval '1 second', false) then 'failing'
-    end::endpoint_disabled_reason,
-    disabled_at = case
-      when not ep.enabled then ep.disabled_at
-      when $12::boolean or (not $10::boolean and coalesce(ep.failing_since <= now() - $13::int * interval '1 second', false)) then now()
-    end,
+    enabled = ep.enabled and not (v.gone or v.failing_too_long),
+    disabled_reason = case when v.gone then 'gone' when v.failing_too_long then 'failing' else ep.disabled_reason end::endpoint_disabled_reason,
+    disabled_at = case when v.gone or v.failing_too_long then now() else ep.disabled_at end,
     updated_at = now()
-  from delivery where ep.id = delivery.endpoint_id
+  from verdict v where ep.id = v.id
   returning ep.enabled
 )
 select json_build_object('recorded', exists (select from attempt), 'endpointEnabled', (select enabled from endpoint))`;
@@ -143,9 +164,7 @@ export async function resendDelivery(db: Db, params: { appId: string; endpointId
      join merchant_webhook_endpoints ep on ep.id = $2::text and ep.app_id = ev.app_id and ep.mode = ev.mode
      where ev.id = $3::text and ev.app_id = $1::uuid
      on conflict (event_id, endpoint_id) do update set status = 'pending', retry_step = 0, next_attempt_at = now(), updated_at = now()
-     where not exists (
-       select from outbound_attempts a where a.event_id = excluded.event_id and a.endpoint_id = excluded.endpoint_id and a.status = 'in_flight'
-     )
+     where not (outbound_deliveries.in_flight and outbound_deliveries.next_attempt_at > now())
      returning 1`,
     [params.appId, params.endpointId, params.eventId],
   );
@@ -192,8 +211,8 @@ export async function listEndpointDeliveries(
       lastError: d.lastError,
       createdAt: d.createdAt,
       updatedAt: d.updatedAt,
-      // Named in full: a one-table select renders its columns unqualified, which the subquery would take for its own.
-      inFlight: sql<boolean>`exists (select from outbound_attempts a where a.event_id = outbound_deliveries.event_id and a.endpoint_id = outbound_deliveries.endpoint_id and a.status = 'in_flight')`,
+      // An attempt taken whose lease has not run out.
+      inFlight: sql<boolean>`(${d.inFlight} and ${d.nextAttemptAt} > now())`,
     })
     .from(d)
     .where(

@@ -84,13 +84,16 @@ describe('the outbox: events written with the change they tell of', () => {
     });
     const captured = JSON.parse(events.find((e) => e.type === 'payment.captured')!.payload);
     expect(captured.data.object).toMatchObject({ id: 'pay_1', object: 'payment', order_id: order.id, status: 'CAPTURED', method: 'upi' });
-    // Only the enabled test endpoint that wants everything gets them.
+    // The enabled test endpoint that wants everything gets both; the disabled one's copy is logged as not sent.
     const queued = await queuedOf(appId);
-    expect(queued.map((d) => [d.endpointId, d.eventType]).sort()).toEqual([
-      [all.endpoint.id, 'order.paid'],
-      [all.endpoint.id, 'payment.captured'],
-    ]);
-    expect(queued.every((d) => d.status === 'pending' && d.nextAttemptAt !== null)).toBe(true);
+    expect(queued.map((d) => [d.endpointId, d.eventType, d.status]).sort()).toEqual(
+      [
+        [all.endpoint.id, 'order.paid', 'pending'],
+        [all.endpoint.id, 'payment.captured', 'pending'],
+        [off.endpoint.id, 'order.paid', 'failed'],
+      ].sort(),
+    );
+    expect(queued.find((d) => d.endpointId === off.endpoint.id)).toMatchObject({ nextAttemptAt: null, lastError: expect.stringMatching(/disabled/) });
   });
 
   it('a stale or duplicate delivery makes none; failures, late capture and refunds each make theirs', async () => {

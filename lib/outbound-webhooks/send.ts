@@ -48,6 +48,9 @@ function agentFor(protocol: string, policy: AddressPolicy): http.Agent {
   return agent;
 }
 
+/** Any bytes as text PostgreSQL stores: invalid UTF-8 and NUL (an image, gzip) become U+FFFD. */
+const asText = (bytes: Buffer) => bytes.toString('utf8').replaceAll('\0', '\uFFFD');
+
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value.trim());
@@ -83,7 +86,7 @@ export function postEvent(url: string, body: string, headers: Record<string, str
         const finish = () => {
           const status = response.statusCode ?? 0;
           const retryAfterSeconds = status === 429 || status === 503 ? parseRetryAfter(response.headers['retry-after']) : undefined;
-          resolve({ status, body: Buffer.concat(chunks).subarray(0, RESPONSE_BODY_LIMIT).toString('utf8'), retryAfterSeconds, durationMs: elapsed() });
+          resolve({ status, body: asText(Buffer.concat(chunks).subarray(0, RESPONSE_BODY_LIMIT)), retryAfterSeconds, durationMs: elapsed() });
         };
         response.on('data', (chunk: Buffer) => {
           chunks.push(chunk);
@@ -106,7 +109,7 @@ export function postEvent(url: string, body: string, headers: Record<string, str
           : error instanceof RefusedAddress
             ? error.message
             : `${error.code ?? 'ERROR'}: ${error.message}`;
-      resolve({ error: reason, durationMs: elapsed() });
+      resolve({ error: reason.replaceAll('\0', '\uFFFD'), durationMs: elapsed() });
     });
     request.end(body);
   });

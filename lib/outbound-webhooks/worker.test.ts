@@ -102,7 +102,7 @@ describe('the delivery worker', () => {
       { status: 200, delayMs: 1000 },
       { status: 429, headers: { 'retry-after': '1' } },
       { status: 302, headers: { location: 'http://127.0.0.1:1/' } },
-      { status: 200, body: 'thanks' },
+      { status: 200, body: 'thanks\u0000\u00ff' },
     ];
     const server = await receiver((i) => answers[i] ?? { status: 200 });
     const { endpoint } = await createEndpoint(database.db, { appId, mode: 'test' }, { url: server.url, events: ['*'] }, actor);
@@ -126,7 +126,8 @@ describe('the delivery worker', () => {
     expect(attempts[0]!.responseBody).toHaveLength(4096);
     expect(attempts[1]!.error).toMatch(/No answer within 0.3 s/);
     expect(attempts[3]!.error).toMatch(/redirects are not followed/);
-    expect(attempts[4]!.responseBody).toBe('thanks');
+    // Bytes PostgreSQL cannot store as text (NUL) are kept as U+FFFD.
+    expect(attempts[4]!.responseBody).toBe('thanks\uFFFD\u00ff');
     expect(after429).toBeGreaterThanOrEqual(950);
     // Every retry carries the same webhook-id; the receiver got the redirect's answer, not its target.
     expect(new Set(server.received.map((r) => r.headers['webhook-id']))).toEqual(new Set([eventId]));
@@ -220,7 +221,7 @@ describe('the delivery worker', () => {
     const { endpoint } = await createEndpoint(database.db, { appId, mode: 'test' }, { url: server.url, events: ['*'] }, actor);
     const eventId = await sendTestEvent(database.db, { appId, id: endpoint.id });
     // The dead worker took it (and never finished).
-    const [taken] = (await claimDueDeliveries(database.db, { limit: 100, leaseSeconds: 1 })).filter((d) => d.eventId === eventId);
+    const [taken] = (await claimDueDeliveries(database.db, { limit: 100, leaseSeconds: 1, perEndpoint: 4, maxRetries: 4 })).filter((d) => d.eventId === eventId);
     expect(taken).toMatchObject({ eventId, number: 1 });
     await deliverDue(database.db, fast);
     expect(server.received).toHaveLength(0);
@@ -240,6 +241,38 @@ describe('the delivery worker', () => {
     expect(late.recorded).toBe(false);
     expect((await deliveryOf(endpoint.id, eventId)).status).toBe('succeeded');
     await server.close();
+  });
+
+  it('a delivery no worker finishes runs out of retries instead of looping', async () => {
+    const { appId, actor } = await newApp();
+    const server = await receiver();
+    const { endpoint } = await createEndpoint(database.db, { appId, mode: 'test' }, { url: server.url, events: ['*'] }, actor);
+    const eventId = await sendTestEvent(database.db, { appId, id: endpoint.id });
+    const claim = async () => (await claimDueDeliveries(database.db, { limit: 100, leaseSeconds: 0, perEndpoint: 4, maxRetries: 2 })).filter((d) => d.eventId === eventId);
+    // Taken and abandoned, three times (a worker that dies on it every time).
+    for (let i = 0; i < 3; i++) expect(await claim()).toHaveLength(1);
+    expect(await claim()).toHaveLength(0);
+    const delivery = await deliveryOf(endpoint.id, eventId);
+    expect(delivery).toMatchObject({ status: 'failed', nextAttemptAt: null, lastError: expect.stringMatching(/retries ran out/) });
+    expect(delivery.attemptLog.map((a) => a.status)).toEqual(['abandoned', 'abandoned', 'abandoned']);
+    await server.close();
+  });
+
+  it('one slow endpoint holds a few slots, not the queue', async () => {
+    const slow = await newApp();
+    const quick = await newApp();
+    const stuck = await receiver(() => ({ status: 200, delayMs: 1500 }));
+    const fine = await receiver();
+    const a = await createEndpoint(database.db, { appId: slow.appId, mode: 'test' }, { url: stuck.url, events: ['*'] }, slow.actor);
+    const b = await createEndpoint(database.db, { appId: quick.appId, mode: 'test' }, { url: fine.url, events: ['*'] }, quick.actor);
+    for (let i = 0; i < 12; i++) await sendTestEvent(database.db, { appId: slow.appId, id: a.endpoint.id });
+    const quickEvent = await sendTestEvent(database.db, { appId: quick.appId, id: b.endpoint.id });
+    const worker = startDeliveryWorker(database.db, { ...fast, batch: 8, perEndpoint: 2, timeoutMs: 5000 });
+    await until(async () => (await deliveryOf(b.endpoint.id, quickEvent)).status === 'succeeded', { ...fast, batch: 0 });
+    // The quick endpoint was served while the slow one had only 2 attempts open.
+    expect(stuck.received.length).toBeLessThanOrEqual(2);
+    await worker.stop();
+    await Promise.all([stuck.close(), fine.close()]);
   });
 
   it('two worker instances share the queue: every delivery made exactly once', async () => {

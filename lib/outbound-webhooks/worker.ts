@@ -9,8 +9,10 @@ import { signedHeaders } from './sign';
 import { onWake } from './wake';
 
 export interface WorkerSettings {
-  /** Deliveries taken per round, sent concurrently. */
+  /** Attempts in flight at once. */
   batch: number;
+  /** Attempts in flight at once to one endpoint. */
+  perEndpoint: number;
   /** A taken delivery is due again after this (the timeout plus a margin): a dead worker's work is retaken. */
   leaseSeconds: number;
   schedule: readonly number[];
@@ -24,6 +26,7 @@ export function workerSettings(overrides: Partial<WorkerSettings> = {}): WorkerS
   const timeoutMs = overrides.timeoutMs ?? env.OUTBOUND_WEBHOOK_TIMEOUT_MS;
   return {
     batch: 16,
+    perEndpoint: 4,
     leaseSeconds: Math.ceil(timeoutMs / 1000) + 30,
     schedule: parseSchedule(env.OUTBOUND_WEBHOOK_SCHEDULE),
     timeoutMs,
@@ -33,6 +36,13 @@ export function workerSettings(overrides: Partial<WorkerSettings> = {}): WorkerS
     ...overrides,
   };
 }
+
+const claimOptions = (settings: WorkerSettings, limit: number) => ({
+  limit,
+  leaseSeconds: settings.leaseSeconds,
+  perEndpoint: settings.perEndpoint,
+  maxRetries: settings.schedule.length,
+});
 
 const USER_AGENT = 'KSPay-Webhooks/1.0';
 
@@ -80,7 +90,7 @@ function failed(delivery: ClaimedDelivery, error: unknown) {
 
 /** One round: takes what is due and delivers it; answers how many were taken. */
 export async function deliverDue(db: Db, settings: WorkerSettings): Promise<number> {
-  const taken = await claimDueDeliveries(db, { limit: settings.batch, leaseSeconds: settings.leaseSeconds });
+  const taken = await claimDueDeliveries(db, claimOptions(settings, settings.batch));
   await Promise.all(taken.map((delivery) => deliver(db, delivery, settings).catch((error: unknown) => failed(delivery, error))));
   return taken.length;
 }
@@ -90,9 +100,9 @@ export interface DeliveryWorker {
 }
 
 /**
- * Delivers for as long as the process lives, up to `batch` attempts in flight: it takes more as
- * soon as a slot frees or something is queued here, otherwise looks every `pollMs`. A slow
- * endpoint holds one slot, not the queue. Several instances share the queue.
+ * Delivers for as long as the process lives, up to `batch` attempts in flight (`perEndpoint` to
+ * one endpoint): it takes more as soon as a slot frees or something is queued here, otherwise
+ * looks every `pollMs`. Several instances share the queue.
  */
 export function startDeliveryWorker(db: Db, overrides: Partial<WorkerSettings> = {}): DeliveryWorker {
   const settings = workerSettings(overrides);
@@ -107,7 +117,7 @@ export function startDeliveryWorker(db: Db, overrides: Partial<WorkerSettings> =
       let taken: ClaimedDelivery[] = [];
       if (free > 0) {
         try {
-          taken = await claimDueDeliveries(db, { limit: free, leaseSeconds: settings.leaseSeconds });
+          taken = await claimDueDeliveries(db, claimOptions(settings, free));
         } catch (error) {
           log.warn({ event: 'outbound.round_failed', message: error instanceof Error ? error.message : String(error) });
         }
