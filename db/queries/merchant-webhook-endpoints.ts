@@ -140,7 +140,10 @@ export function listFailingEndpoints(db: Db, params: { appId: string }) {
 }
 
 /** How many endpoints the app has, in both modes. */
-export async function countEndpoints(db: Db, params: { appId: string }): Promise<number> {
-  const [row] = await db.select({ total: count() }).from(merchantWebhookEndpoints).where(eq(merchantWebhookEndpoints.appId, params.appId));
+export async function countEndpoints(db: Db, params: { appId: string; mode?: Mode }): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(merchantWebhookEndpoints)
+    .where(and(eq(merchantWebhookEndpoints.appId, params.appId), params.mode ? eq(merchantWebhookEndpoints.mode, params.mode) : undefined));
   return row?.total ?? 0;
 }

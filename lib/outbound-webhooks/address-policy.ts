@@ -12,6 +12,7 @@ const forbidden = new BlockList();
 forbidden.addSubnet('0.0.0.0', 8, 'ipv4');
 forbidden.addSubnet('169.254.0.0', 16, 'ipv4');
 forbidden.addAddress('100.100.100.200', 'ipv4'); // Alibaba Cloud's metadata service
+forbidden.addAddress('192.0.0.192', 'ipv4'); // Oracle Cloud's metadata service
 forbidden.addSubnet('224.0.0.0', 4, 'ipv4');
 forbidden.addAddress('255.255.255.255', 'ipv4');
 forbidden.addAddress('::', 'ipv6');
@@ -36,6 +37,8 @@ for (const [net, prefix] of [
 ] as const) nonPublic.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
   ['::1', 128],
+  ['::', 96], // IPv4-compatible (deprecated)
+  ['::ffff:0:0:0', 96], // SIIT
   ['fc00::', 7],
   ['64:ff9b::', 96],
   ['64:ff9b:1::', 48],

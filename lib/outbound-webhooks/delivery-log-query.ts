@@ -1,8 +1,8 @@
+import { isCursorTime } from '@/lib/cursor-time';
 import type { DeliveryKey } from '@/db/queries/outbound-deliveries';
 import { isEventId } from './catalogue';
 import { DELIVERY_EVENT_TYPES, DELIVERY_STATUSES, type DeliveryLogQuery } from './delivery-log-url';
 
-const AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** An opaque cursor to the page older than the row with this key. */
 export const encodeCursor = (key: DeliveryKey) => Buffer.from(JSON.stringify([key.at, key.eventId])).toString('base64url');
@@ -13,7 +13,7 @@ function decodeCursor(cursor: string): DeliveryKey | null {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 2) return null;
     const [at, eventId] = value as unknown[];
-    if (typeof at !== 'string' || !AT.test(at) || Number.isNaN(Date.parse(at))) return null;
+    if (typeof at !== 'string' || !isCursorTime(at)) return null;
     if (typeof eventId !== 'string' || !isEventId(eventId)) return null;
     return { at, eventId };
   } catch {

@@ -20,7 +20,8 @@ export function endpointUrlProblem(raw: string, policy: AddressPolicy): string |
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'The URL must start with https://.';
   if (policy.mode === 'live' && url.protocol !== 'https:') return 'Live endpoints must use https.';
   if (url.username || url.password) return 'Put no user name or password in the URL: requests are signed instead.';
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  // A trailing dot names the same host (`localhost.`).
+  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
   if (isIP(host)) return refusal(host, policy);
   if (host === 'localhost' || host.endsWith('.localhost')) return refusal('127.0.0.1', policy);
   if (policy.mode === 'live' && !host.includes('.')) return 'The URL needs a full host name, like example.com.';

@@ -135,3 +135,13 @@ describe('/api/v1/webhook_endpoints', () => {
     expect(JSON.stringify(stored)).not.toContain(first.json.secret.slice(6));
   });
 });
+
+describe('limits', () => {
+  it('at most 16 endpoints per mode', async () => {
+    const { secretKey } = await connectedApp(database.db, sandbox.url);
+    for (let i = 0; i < 16; i++) expect((await send('POST', '', secretKey, { url: `https://shop.example.com/h${i}`, events: ['order.paid'] })).status).toBe(201);
+    const over = await send('POST', '', secretKey, { url: 'https://shop.example.com/h16', events: ['order.paid'] });
+    expect(over.status).toBe(400);
+    expect(over.json.error.message).toMatch(/at most 16/);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Db } from '@/db';
 import { recordAudit } from '@/db/queries/audit';
 import {
+  countEndpoints,
   deleteEndpoint,
   type EndpointRow,
   getEndpoint,
@@ -23,6 +24,15 @@ import { newSigningSecret } from './sign';
 import { wakeDeliveryWorker } from './wake';
 
 type Mode = 'test' | 'live';
+
+/** Every state change fans out to each endpoint in its statement: a few per mode is plenty. */
+export const MAX_ENDPOINTS_PER_MODE = 16;
+
+/** The URL as the audit log keeps it: a query string may carry a token. */
+const auditedUrl = (url: string) => {
+  const { origin, pathname } = new URL(url);
+  return origin + pathname;
+};
 type Actor = { merchantId: string | null; ip?: string | null };
 
 /** The input checked as the form and the API check it; a bad one is a 400 naming the field. */
@@ -43,9 +53,12 @@ function parseInput(input: unknown, mode: Mode) {
 /** Creates the endpoint with a new signing secret, which only this answer carries. */
 export async function createEndpoint(db: Db, params: { appId: string; mode: Mode }, input: unknown, actor: Actor) {
   const fields = parseInput(input, params.mode);
+  if ((await countEndpoints(db, params)) >= MAX_ENDPOINTS_PER_MODE) {
+    throw new AppError('bad_request', `An app has at most ${MAX_ENDPOINTS_PER_MODE} endpoints per mode: remove one first.`);
+  }
   const secret = newSigningSecret();
   const endpoint = await insertEndpoint(db, { id: newEndpointId(), ...params, ...fields, secretSealed: encryptSecret(secret) });
-  await recordAudit(db, { appId: params.appId, ...actor, action: 'webhook_endpoint.created', details: { endpointId: endpoint.id, mode: params.mode, url: endpoint.url } });
+  await recordAudit(db, { appId: params.appId, ...actor, action: 'webhook_endpoint.created', details: { endpointId: endpoint.id, mode: params.mode, url: auditedUrl(endpoint.url) } });
   return { endpoint, secret };
 }
 
@@ -59,7 +72,7 @@ export async function editEndpoint(db: Db, params: { appId: string; id: string }
   const endpoint = await owned(db, params);
   const fields = parseInput(input, endpoint.mode);
   const updated = (await updateEndpoint(db, params, fields))!;
-  await recordAudit(db, { appId: params.appId, ...actor, action: 'webhook_endpoint.updated', details: { endpointId: endpoint.id, url: updated.url } });
+  await recordAudit(db, { appId: params.appId, ...actor, action: 'webhook_endpoint.updated', details: { endpointId: endpoint.id, url: auditedUrl(updated.url) } });
   return updated;
 }
 
@@ -74,7 +87,7 @@ export async function setEndpointEnabled(db: Db, params: { appId: string; id: st
 export async function removeEndpoint(db: Db, params: { appId: string; id: string; mode?: Mode }, actor: Actor) {
   const endpoint = await owned(db, params);
   await deleteEndpoint(db, params);
-  await recordAudit(db, { appId: params.appId, ...actor, action: 'webhook_endpoint.deleted', details: { endpointId: endpoint.id, url: endpoint.url } });
+  await recordAudit(db, { appId: params.appId, ...actor, action: 'webhook_endpoint.deleted', details: { endpointId: endpoint.id, url: auditedUrl(endpoint.url) } });
 }
 
 /** The current secret (and the old one while it still signs), for the merchant only: audited. */

@@ -67,6 +67,7 @@ export async function recordAndApply(
   subject: { gatewayOrderId: string | null; payment: { gatewayPaymentId: string; observation: PaymentObservation } | null },
   { known, optimisticAttempts = OPTIMISTIC_ATTEMPTS }: RecordOptions = {},
 ): Promise<AppliedOutcome> {
+  let queued = 0;
   const attempt = async (handle: Db, read?: OrderState | null): Promise<AppliedOutcome | null> => {
     const order =
       read !== undefined
@@ -77,22 +78,28 @@ export async function recordAndApply(
     const write = order && subject.payment ? planPayment(order, subject.payment.gatewayPaymentId, subject.payment.observation) : null;
     const outcome = !order || !subject.payment ? 'ignored' : write ? 'applied' : 'stale';
     const events = order && write ? eventsForChange(order, write, new Date()) : [];
-    const { current, claimed, queued } = await applyDelivery(handle, delivery, { order, outcome, write, events });
-    if (!current) return null;
+    const result = await applyDelivery(handle, delivery, { order, outcome, write, events });
+    if (!result.current) return null;
+    queued = result.queued;
+    return result.claimed ? outcome : 'duplicate';
+  };
+  // Once committed, this process's worker delivers the events at once (other instances poll).
+  const committed = (outcome: AppliedOutcome) => {
     if (queued > 0) wakeDeliveryWorker();
-    return claimed ? outcome : 'duplicate';
+    return outcome;
   };
   for (let i = 0; i < optimisticAttempts; i++) {
     const outcome = await attempt(db, i === 0 ? known : undefined);
-    if (outcome) return outcome;
+    if (outcome) return committed(outcome);
   }
   // Read again under the lock: nothing can change the order before this transaction ends.
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     if (subject.gatewayOrderId) {
       await lockOrderByGatewayId(tx, { appId: delivery.appId, gateway: delivery.gateway, gatewayOrderId: subject.gatewayOrderId });
     }
-    const outcome = await attempt(tx);
-    if (!outcome) throw new Error('The order changed under its own row lock');
-    return outcome;
+    const locked = await attempt(tx);
+    if (!locked) throw new Error('The order changed under its own row lock');
+    return locked;
   });
+  return committed(outcome);
 }

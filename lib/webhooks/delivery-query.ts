@@ -1,3 +1,4 @@
+import { isCursorTime } from '@/lib/cursor-time';
 import type { DeliveryKey } from '@/db/queries/webhook-event-log';
 import type { DeliveryOutcome } from '@/db/schema';
 import { DELIVERY_OUTCOMES } from './delivery-outcomes';
@@ -7,7 +8,6 @@ export type DeliveryPage = { older?: DeliveryKey; newer?: DeliveryKey };
 
 export const DELIVERIES_PER_PAGE = 25;
 
-const AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Event types as the log stores them: printable ASCII, at most 64 characters. */
 const EVENT_TYPE = /^[\x21-\x7e]{1,64}$/;
@@ -22,8 +22,7 @@ function decodeCursor(cursor: string): DeliveryPage | null {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 3) return null;
     const [direction, at, id] = value as unknown[];
-    if (typeof at !== 'string' || !AT.test(at) || typeof id !== 'string' || !UUID.test(id)) return null;
-    if (Number.isNaN(Date.parse(at))) return null;
+    if (typeof at !== 'string' || !isCursorTime(at) || typeof id !== 'string' || !UUID.test(id)) return null;
     if (direction === 'o') return { older: { at, id } };
     if (direction === 'n') return { newer: { at, id } };
     return null;

@@ -19,7 +19,6 @@ export const GET = apiRoute<Params>(async ({ db, caller, params }) => {
 
 export const DELETE = apiRoute<Params>(async ({ db, caller, params }) => {
   const id = parseParam(webhookEndpointIdParam, params.endpointId, 'id');
-  if (!(await getEndpoint(db, { appId: caller.appId, mode: caller.mode, id }))) throw missing(id);
   await removeEndpoint(db, { appId: caller.appId, mode: caller.mode, id }, { merchantId: null });
   return { body: { id, object: 'webhook_endpoint', deleted: true } };
 });

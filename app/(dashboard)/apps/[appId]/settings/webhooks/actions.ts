@@ -81,7 +81,8 @@ export const resendEventAction = appAction(
 const since = z.iso
   .datetime({ offset: true, error: 'Choose a date and time' })
   .transform((value) => new Date(value))
-  .refine((date) => date.getTime() <= Date.now(), 'Choose a time in the past');
+  .refine((date) => date.getTime() <= Date.now(), 'Choose a time in the past')
+  .refine((date) => date.getUTCFullYear() >= 1970, 'Choose a time since 1970');
 
 export const recoverEndpointAction = appAction(z.object({ appId, endpointId, since }), async (input, { db, app, actor }) => ({
   count: await recoverEndpoint(db, { appId: app.id, id: input.endpointId }, input.since, actor),
