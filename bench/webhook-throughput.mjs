@@ -126,6 +126,9 @@ async function main() {
           (select count(*)::int from outbound_deliveries where status <> 'succeeded') as undelivered,
           (select count(*)::int from outbound_attempts) as attempts`;
         console.log(`Outbox: ${o.events} events, ${o.delivered} delivered, ${o.undelivered} not (yet), ${o.attempts} attempts.`);
+        const outcomes = await sql`select status::text, coalesce(response_status::text, error, '') as answer, count(*)::int as n
+          from outbound_attempts group by 1, 2 order by n desc limit 5`;
+        console.log(`Attempts: ${outcomes.map((r) => `${r.status} ${r.answer} ×${r.n}`).join('; ')}`);
       }
     } finally {
       await sql.end();
