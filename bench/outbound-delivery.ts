@@ -1,8 +1,9 @@
-// Delivery throughput of the merchant-webhook worker: N events queued for one endpoint (a local
-// receiver answering 200 at once), then the worker (lib/outbound-webhooks/worker.ts) delivers them
-// all — claim, sign, POST, record — on PostgreSQL and on PGlite, with 1, 16 and 64 attempts in
-// flight. Then two workers on PostgreSQL, each with its own connection pool (two app instances).
-// Prints deliveries per second and the attempt latency seen by the worker.
+// Delivery throughput of the merchant-webhook worker: N events queued across 16 endpoints of 16
+// apps (one local receiver answering 200 at once), then the worker (lib/outbound-webhooks/worker.ts)
+// delivers them all — claim, sign, POST, record — on PostgreSQL and on PGlite, with 1, 16 and 64
+// attempts in flight (at most 4 per endpoint, the default); then all N to a single endpoint (its
+// 4 in flight bound it); then two workers on PostgreSQL, each with its own connection pool (two
+// app instances). Prints deliveries per second and the attempt latency seen by the worker.
 // Usage: npm run bench:outbound   (BENCH_EVENTS, default 2000; BENCH_DATABASE_URL)
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -38,8 +39,14 @@ async function main() {
   const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks`;
 
   type Db = Awaited<ReturnType<typeof openPostgres>>['db'];
-  /** A fresh app and endpoint with `events` order.paid-sized events queued, in one statement. */
-  async function queue(db: Db) {
+  /** `endpoints` fresh apps with an endpoint each, `events` order.paid-sized events queued across them. */
+  async function queue(db: Db, endpoints: number) {
+    const ids: string[] = [];
+    for (let i = 0; i < endpoints; i++) ids.push(await queueOne(db, Math.ceil(events / endpoints)));
+    return ids;
+  }
+
+  async function queueOne(db: Db, count: number) {
     const merchantId = (await createMerchant(db, { email: `bench-${randomBytes(4).toString('hex')}@kspay.local`, passwordHash: 'x' }))!.id;
     const { publicId } = await createApp(db, { merchantId, name: 'Bench', email: 'b@kspay.local', country: 'IN' });
     const appId = (await getApp(db, { merchantId, publicId }))!.id;
@@ -49,29 +56,30 @@ async function main() {
       with ev as (
         insert into merchant_events (id, app_id, mode, type, payload)
         select 'evt_' || lpad(i::text, 18, '0') || ${randomBytes(3).toString('hex')}, ${appId}::uuid, 'test', 'order.paid', ${sample.payload}
-        from generate_series(1, ${events}) i returning id
+        from generate_series(1, ${count}) i returning id
       )
       insert into outbound_deliveries (event_id, endpoint_id, app_id, event_type, next_attempt_at)
       select ev.id, ${endpoint.id}, ${appId}::uuid, 'order.paid', now() from ev`);
     return endpoint.id;
   }
 
-  async function run(label: string, dbs: Db[], batch: number) {
-    const endpointId = await queue(dbs[0]!);
+  async function run(label: string, dbs: Db[], batch: number, endpoints = 16) {
+    const endpointIds = await queue(dbs[0]!, endpoints);
+    const total = Math.ceil(events / endpoints) * endpoints;
     const start = received;
     const started = performance.now();
     const settings = workerSettings({ batch, pollMs: 5, allowPrivate: true });
     const workers = dbs.map((db) => startDeliveryWorker(db, settings));
-    while (received - start < events) await new Promise((r) => setTimeout(r, 5));
+    while (received - start < total) await new Promise((r) => setTimeout(r, 5));
     const seconds = (performance.now() - started) / 1000;
     await Promise.all(workers.map((w) => w.stop()));
     const rows = (await dbs[0]!.execute(
-      sql`select duration_ms from outbound_attempts where endpoint_id = ${endpointId} and status = 'succeeded'`,
+      sql`select duration_ms from outbound_attempts where endpoint_id in ${sql.raw(`('${endpointIds.join("','")}')`)} and status = 'succeeded'`,
     )) as unknown as { rows?: { duration_ms: number }[] } & { duration_ms: number }[];
     const durations = (rows.rows ?? rows).map((r) => Number(r.duration_ms));
-    const extra = received - start - events;
+    const extra = received - start - total;
     console.log(
-      [label.padEnd(34), `${String(batch).padStart(3)} in flight`, `${(events / seconds).toFixed(0).padStart(6)} deliveries/s`, `attempt p50 ${quantile(durations, 0.5)} ms`, `p99 ${quantile(durations, 0.99)} ms`, `recorded ${durations.length}/${events}`, extra ? `!! ${extra} extra` : 'each once', `load ${loadavg()[0]!.toFixed(1)}`].join('  '),
+      [label.padEnd(38), `${String(batch).padStart(3)} in flight`, `${(total / seconds).toFixed(0).padStart(6)} deliveries/s`, `attempt p50 ${quantile(durations, 0.5)} ms`, `p99 ${quantile(durations, 0.99)} ms`, `recorded ${durations.length}/${total}`, extra ? `!! ${extra} extra` : 'each once', `load ${loadavg()[0]!.toFixed(1)}`].join('  '),
     );
   }
 
@@ -82,6 +90,7 @@ async function main() {
   const lite = await openPglite('memory://');
   try {
     for (const batch of [1, 16, 64]) await run('PostgreSQL, one worker', [pg.db], batch);
+    await run('PostgreSQL, one worker, one endpoint', [pg.db], 16, 1);
     await run('PostgreSQL, two workers (2 pools)', [pg.db, second.db], 16);
     for (const batch of [1, 16, 64]) await run('PGlite, one worker', [lite.db], batch);
   } finally {

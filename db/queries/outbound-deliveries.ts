@@ -22,10 +22,11 @@ export interface ClaimedDelivery {
  * worker (`for update skip locked`), and opens an in-flight attempt for each. A taken delivery is
  * due again when its lease runs out: if the worker dies, another takes it, and the attempt left in
  * flight is closed as abandoned and counts as failed, so a delivery no worker can finish still
- * runs out of retries (`maxRetries`).
+ * runs out of retries (`maxRetries`). The candidates are materialized: computed once, not per
+ * due row.
  */
 const CLAIM = `
-with candidates as (
+with candidates as materialized (
   select c.event_id, c.endpoint_id
   from merchant_webhook_endpoints ep
   cross join lateral (

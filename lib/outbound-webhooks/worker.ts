@@ -106,13 +106,20 @@ export interface DeliveryWorker {
  */
 export function startDeliveryWorker(db: Db, overrides: Partial<WorkerSettings> = {}): DeliveryWorker {
   const settings = workerSettings(overrides);
+  const refill = Math.max(1, Math.floor(settings.batch / 4));
   const running = new Set<Promise<void>>();
   let stopped = false;
+  // A nudge while a claim runs is kept, so the loop does not then sleep through it.
+  let woken = false;
   let signal: (() => void) | undefined;
-  const nudge = () => signal?.();
+  const nudge = () => {
+    woken = true;
+    signal?.();
+  };
   const unsubscribe = onWake(nudge);
   const loop = (async () => {
     while (!stopped) {
+      woken = false;
       const free = settings.batch - running.size;
       let taken: ClaimedDelivery[] = [];
       if (free > 0) {
@@ -127,14 +134,19 @@ export function startDeliveryWorker(db: Db, overrides: Partial<WorkerSettings> =
           .catch((error: unknown) => failed(delivery, error))
           .finally(() => {
             running.delete(job);
-            nudge();
+            // Claims in batches: one statement per freed slot would cost more than the attempts.
+            if (settings.batch - running.size >= refill) nudge();
           });
         running.add(job);
       }
-      if (stopped || (taken.length > 0 && taken.length === free)) continue;
+      if (stopped || woken || (taken.length > 0 && taken.length === free)) continue;
       await new Promise<void>((resolve) => {
-        signal = resolve;
-        setTimeout(resolve, settings.pollMs).unref();
+        const timer = setTimeout(resolve, settings.pollMs);
+        timer.unref();
+        signal = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
       signal = undefined;
     }
