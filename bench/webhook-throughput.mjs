@@ -156,7 +156,7 @@ async function startServer(name, { port, sql, databaseUrl, perServer, children }
       process.execPath,
       [...nodeArgs(), '--import', './scripts/stamp-socket-address.mjs', NEXT_BIN, 'start', '-p', String(appPort)],
       {
-        cwd: name === 'route' ? process.cwd() : BASELINE_DIR,
+        cwd: name === 'baseline' ? BASELINE_DIR : process.cwd(),
         env: {
           ...process.env,
           PGAPPNAME: `bench_${name}`,
