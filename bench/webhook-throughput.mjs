@@ -81,6 +81,7 @@ async function main() {
   });
 
   const results = [];
+  const drains = [];
   try {
     if (only.includes('app-router')) buildFloorApp();
     databaseUrl = execFileSync(process.execPath, ['scripts/pg-database.mjs', 'create', adminUrl], { encoding: 'utf8' }).trim();
@@ -107,6 +108,8 @@ async function main() {
             // Per request served: those the load generator gave up on are served after it left.
             const served = Object.values(stored).reduce((a, b) => a + b, 0) || r.sent;
             results.push({ server: SERVERS[server.name], round, step: step.label, ...r, served, cpuMsPerRequest: r.cpuMs / served, dbCpuMsPerRequest: r.dbCpuMs / served, stored });
+            // The outbox server's worker finishes its backlog before anything else is measured.
+            if (server.name === 'outbox') drains.push({ round, step: step.label, ...(await drainOutbox(sql)) });
           }
         }
       }
@@ -115,12 +118,6 @@ async function main() {
         console.log(copies === 0 ? '\nEvery webhook_events row holds its own body: each delivery stored once.' : `\n!! ${copies} webhook_events rows share a body: stored more than once`);
       }
       if (only.includes('outbox')) {
-        // Let the worker finish what it still has queued.
-        for (let i = 0; i < 60; i++) {
-          const [{ pending }] = await sql`select count(*)::int as pending from outbound_deliveries where status = 'pending'`;
-          if (pending === 0) break;
-          await new Promise((r) => setTimeout(r, 1000));
-        }
         const [o] = await sql`select (select count(*)::int from merchant_events) as events,
           (select count(*)::int from outbound_deliveries where status = 'succeeded') as delivered,
           (select count(*)::int from outbound_deliveries where status <> 'succeeded') as undelivered,
@@ -129,6 +126,9 @@ async function main() {
         const outcomes = await sql`select status::text, coalesce(response_status::text, error, '') as answer, count(*)::int as n
           from outbound_attempts group by 1, 2 order by n desc limit 5`;
         console.log(`Attempts: ${outcomes.map((r) => `${r.status} ${r.answer} ×${r.n}`).join('; ')}`);
+        for (const d of drains) {
+          console.log(`Outbox backlog after round ${d.round} ${d.step}: ${d.backlog} deliveries, delivered in ${(d.ms / 1000).toFixed(1)} s (${d.perSecond.toFixed(0)}/s)${d.left ? `, ${d.left} still pending` : ''}`);
+        }
       }
     } finally {
       await sql.end();
@@ -268,6 +268,20 @@ async function seedApp(sql, encryptionKeys, count) {
       from generate_series(0, ${count - 1}) as i`;
     return { appId: app.id, endpointId, secret, orderPrefix };
   });
+}
+
+/** Waits (up to 3 minutes) for every pending merchant delivery: how many there were, and how fast. */
+async function drainOutbox(sql) {
+  const pending = async () => (await sql`select count(*)::int as n from outbound_deliveries where status = 'pending'`)[0].n;
+  const backlog = await pending();
+  const started = performance.now();
+  let left = backlog;
+  while (left > 0 && performance.now() - started < 180_000) {
+    await new Promise((r) => setTimeout(r, 200));
+    left = await pending();
+  }
+  const ms = performance.now() - started;
+  return { backlog, left, ms, perSecond: ((backlog - left) / ms) * 1000 };
 }
 
 let receiver;

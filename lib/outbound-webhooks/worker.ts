@@ -25,8 +25,8 @@ export interface WorkerSettings {
 export function workerSettings(overrides: Partial<WorkerSettings> = {}): WorkerSettings {
   const timeoutMs = overrides.timeoutMs ?? env.OUTBOUND_WEBHOOK_TIMEOUT_MS;
   return {
-    batch: 16,
-    perEndpoint: 4,
+    batch: 32,
+    perEndpoint: 8,
     leaseSeconds: Math.ceil(timeoutMs / 1000) + 30,
     schedule: parseSchedule(env.OUTBOUND_WEBHOOK_SCHEDULE),
     timeoutMs,
