@@ -140,6 +140,8 @@ async function main() {
   printTable(results, rounds);
 }
 
+const ENCRYPTION_KEYS = `bench:${randomBytes(32).toString('base64')}`;
+
 const nodeArgs = () => process.env.BENCH_NEXT_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 
 /** Starts one of the servers on its port: `{ child, target, countRows, next, done }`. */
@@ -151,7 +153,9 @@ async function startServer(name, { port, sql, databaseUrl, perServer, children }
     // The baseline: another checkout's production build (BENCH_BASELINE_DIR), same database.
     // The outbox server is this build again, on an app whose endpoint wants every event.
     const appPort = name === 'route' ? port : name === 'outbox' ? port + 4 : Number(process.env.BENCH_BASELINE_PORT ?? port + 3);
-    const encryptionKeys = `bench:${randomBytes(32).toString('base64')}`;
+    // One key ring for every server of the run, as a deployment's instances share theirs: the
+    // delivery worker of any instance may take the outbox app's deliveries.
+    const encryptionKeys = ENCRYPTION_KEYS;
     const child = spawn(
       process.execPath,
       [...nodeArgs(), '--import', './scripts/stamp-socket-address.mjs', NEXT_BIN, 'start', '-p', String(appPort)],

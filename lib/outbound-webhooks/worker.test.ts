@@ -199,6 +199,28 @@ describe('the delivery worker', () => {
     await server.close();
   });
 
+  it("an instance that cannot open the secret records a failed attempt, and sends nothing", async () => {
+    const { appId } = await newApp();
+    const server = await receiver();
+    const { parseKeyRing, seal } = await import('@/lib/crypto/secret-box');
+    const otherRing = parseKeyRing(`other:${randomBytes(32).toString('base64')}`);
+    const endpoint = await insertEndpoint(database.db, {
+      id: newEndpointId(),
+      appId,
+      mode: 'test',
+      url: server.url,
+      description: null,
+      events: ['order.paid'],
+      secretSealed: seal(otherRing, newSigningSecret()),
+    });
+    const eventId = await sendTestEvent(database.db, { appId, id: endpoint.id });
+    await until(async () => (await deliveryOf(endpoint.id, eventId)).attemptLog[0]?.status === 'failed');
+    const delivery = await deliveryOf(endpoint.id, eventId);
+    expect(delivery).toMatchObject({ status: 'pending', inFlight: false, lastError: expect.stringMatching(/cannot open the signing secret/) });
+    expect(server.received).toHaveLength(0);
+    await server.close();
+  });
+
   it('rotation: both secrets sign during the overlap; Reveal shows both', async () => {
     const { appId, actor } = await newApp();
     const server = await receiver();

@@ -4,7 +4,7 @@ import { decryptSecret } from '@/lib/crypto';
 import { allowPrivateWebhookUrls, env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { nextAttemptAt, parseSchedule } from './schedule';
-import { postEvent } from './send';
+import { postEvent, type SendResult } from './send';
 import { signedHeaders } from './sign';
 import { onWake } from './wake';
 
@@ -46,19 +46,28 @@ const claimOptions = (settings: WorkerSettings, limit: number) => ({
 
 const USER_AGENT = 'KSPay-Webhooks/1.0';
 
+function openSecrets(delivery: ClaimedDelivery): string[] | null {
+  try {
+    return [decryptSecret(delivery.secretSealed), ...(delivery.previousSecretSealed ? [decryptSecret(delivery.previousSecretSealed)] : [])];
+  } catch (error) {
+    log.error({ event: 'outbound.secret_unreadable', endpointId: delivery.endpointId, message: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
+}
+
 /** One attempt of one taken delivery: sign, POST, record what happened. */
 async function deliver(db: Db, delivery: ClaimedDelivery, settings: WorkerSettings) {
-  const secrets = [decryptSecret(delivery.secretSealed), ...(delivery.previousSecretSealed ? [decryptSecret(delivery.previousSecretSealed)] : [])];
+  const secrets = openSecrets(delivery);
   const timestamp = Math.floor(Date.now() / 1000);
-  const headers = {
-    'content-type': 'application/json',
-    'user-agent': USER_AGENT,
-    ...signedHeaders(secrets, delivery.eventId, timestamp, delivery.payload),
-  };
-  const result = await postEvent(delivery.url, delivery.payload, headers, {
-    policy: { mode: delivery.mode, allowPrivate: settings.allowPrivate },
-    timeoutMs: settings.timeoutMs,
-  });
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': USER_AGENT };
+  // An instance whose key ring cannot open the secret records a failed attempt (and retries on the
+  // schedule, maybe on an instance that can) rather than leaving it in flight.
+  const result: SendResult = secrets
+    ? await postEvent(delivery.url, delivery.payload, Object.assign(headers, signedHeaders(secrets, delivery.eventId, timestamp, delivery.payload)), {
+        policy: { mode: delivery.mode, allowPrivate: settings.allowPrivate },
+        timeoutMs: settings.timeoutMs,
+      })
+    : { error: 'Not sent: this instance cannot open the signing secret (check ENCRYPTION_KEYS)', durationMs: 0 };
   const succeeded = result.status !== undefined && result.status >= 200 && result.status < 300;
   const error =
     result.error ??
